@@ -1,11 +1,16 @@
 package agentapi
 
-// SKELETON: the decoder helper replaces this file.
-
 import (
-	"errors"
+	"strings"
 	"time"
 )
+
+// cst is China Standard Time, UTC+8 without daylight saving: the zone of
+// the API's timestamps. A *time.Location is never mutated once made.
+var cst = time.FixedZone("CST", 8*60*60)
+
+// defaultZone is China Standard Time, the zone of the API's timestamps.
+func defaultZone() *time.Location { return cst }
 
 // envelope is what every response of the API wraps its data in.
 type envelope struct {
@@ -16,18 +21,257 @@ type envelope struct {
 	Meta    PageMeta
 }
 
-// decodeTaskPage decodes a subset_task response body: the envelope and its
-// list of tasks. Timestamps without a zone read in loc. Errors wrap
-// ErrMalformedResponse. When the envelope's code is present and not 200,
-// data is not decoded and no error is returned for it.
+// decodeTaskPage decodes a subset_task response body in one pass: the
+// envelope and its list of tasks. Timestamps without a zone read in loc.
+//
+// Errors wrap ErrMalformedResponse and name the value and its path, such as
+// data[3].new_task_extra.work_hour[0].wday. A body that is not a JSON
+// object, has trailing bytes, or has neither "code" nor "data" is an error.
+// When "code" is present and not 200, data is not decoded and no error is
+// returned for it. On an error, the envelope's fields read so far are still
+// returned, so that the caller can report the API's code and message.
 func decodeTaskPage(body []byte, loc *time.Location) (envelope, []Task, error) {
-	return envelope{}, nil, errors.New("not implemented")
+	d := newDecoder(body, loc)
+	var tasks []Task
+	env, err := d.envelope(func(d *decoder) error {
+		var err error
+		tasks, err = readList(d, nil, (*decoder).task)
+		return err
+	})
+	if err == nil && !env.HasCode && !env.HasData {
+		err = errorf("the body has neither code nor data")
+	}
+	if err != nil || (env.HasCode && env.Code != 200) {
+		tasks = nil
+	}
+	return env, tasks, err
 }
 
-// decodeEnvelope reads the envelope of an error response, skipping data.
+// decodeEnvelope reads the envelope of an error response (such as Laravel's
+// 401 {"message":"Unauthenticated."}): code, message and meta, skipping
+// data. It fails, wrapping ErrMalformedResponse, when the body is not a
+// JSON object; the fields read before the error are returned with it.
 func decodeEnvelope(body []byte) (envelope, error) {
-	return envelope{}, errors.New("not implemented")
+	return newDecoder(body, defaultZone()).envelope(nil)
 }
 
-// defaultZone is China Standard Time, the zone of the API's timestamps.
-func defaultZone() *time.Location { return time.FixedZone("CST", 8*60*60) }
+// envelope reads the whole body as the envelope. data, when not nil, reads
+// the value of "data"; it runs only while the code is absent or 200. When
+// "data" comes before "code", its span is remembered and read at the end.
+func (d *decoder) envelope(data func(*decoder) error) (env envelope, err error) {
+	if d.peek() != '{' {
+		return env, d.syntaxError("looking for the envelope object")
+	}
+	d.pos++
+	dataAt := -1 // where a "data" read before "code" begins
+	if d.peek() == '}' {
+		d.pos++
+	} else {
+		for {
+			k, err := d.key()
+			if err != nil {
+				return env, err
+			}
+			switch k {
+			case "code":
+				env.Code, err = d.readInt()
+				env.HasCode = err == nil
+			case "message":
+				env.Message, err = d.readString()
+			case "meta":
+				env.Meta, err = d.meta()
+			case "data":
+				env.HasData = true
+				if data == nil || (env.HasCode && env.Code != 200) {
+					err = d.skip()
+				} else if !env.HasCode {
+					dataAt = d.pos
+					err = d.skip()
+				} else {
+					dataAt = -1
+					err = data(d)
+				}
+			default:
+				err = d.skip()
+			}
+			if err != nil {
+				return env, wrapKey(err, k)
+			}
+			more, err := d.next('}')
+			if err != nil {
+				return env, err
+			}
+			if !more {
+				break
+			}
+		}
+	}
+	if d.ws(); d.pos < len(d.data) {
+		return env, errorf("unexpected %q after the envelope at offset %d", d.data[d.pos], d.pos)
+	}
+	if dataAt >= 0 && (!env.HasCode || env.Code == 200) {
+		d.pos = dataAt
+		if err := data(d); err != nil {
+			return env, wrapKey(err, "data")
+		}
+	}
+	return env, nil
+}
+
+// task reads one task of data. Its Raw is the task's bytes as received.
+func (d *decoder) task(v *Task) error {
+	if d.peek() != '{' {
+		return d.kindError("a task object")
+	}
+	start := d.pos
+	d.pos++
+	if d.peek() == '}' {
+		d.pos++
+		v.Raw = d.rawSpan(start, d.pos)
+		return nil
+	}
+	for {
+		k, err := d.key()
+		if err != nil {
+			return err
+		}
+		switch k {
+		case "uuid":
+			// A copy: the pager keeps every UUID it has seen, and a
+			// substring would keep its whole page alive.
+			v.UUID, err = d.readString()
+			v.UUID = strings.Clone(v.UUID)
+		case "name":
+			v.Name, err = d.readString()
+		case "create_datetime":
+			v.CreateDatetime, err = d.readTime()
+		case "alter_datetime":
+			v.AlterDatetime, err = d.readTime()
+		case "start":
+			v.Start, err = d.readInt()
+		case "enable":
+			v.Enable, err = d.readBool()
+		case "maximumcall":
+			v.MaximumCall, err = d.readInt()
+		case "call_per_second":
+			v.CallPerSecond, err = d.readInt()
+		case "recycle_limit":
+			v.RecycleLimit, err = d.readInt()
+		case "random_assignment_number":
+			v.RandomAssignmentNumber, err = d.readInt()
+		case "disable_dial_timegroup":
+			v.DisableDialTimegroup, err = d.readRaw()
+		case "dial_time_id":
+			v.DialTimeID, err = d.readInt()
+		case "destination_extension":
+			v.DestinationExtension, err = d.readString()
+		case "destination_dialplan":
+			v.DestinationDialplan, err = d.readString()
+		case "destination_context":
+			v.DestinationContext, err = d.readString()
+		case "scheduling_policy_ratio":
+			v.SchedulingPolicyRatio, err = d.readRaw()
+		case "scheduling_queue":
+			v.SchedulingQueue, err = d.readRaw()
+		case "dial_format":
+			v.DialFormat, err = d.readString()
+		case "domain":
+			v.Domain, err = d.readString()
+		case "remark":
+			v.Remark, err = d.readString()
+		case "sort":
+			v.Sort, err = d.readInt()
+		case "originate_variables":
+			v.OriginateVariables, err = d.readString()
+		case "_originate_timeout":
+			v.OriginateTimeout, err = d.readInt()
+		case "_origination_caller_id_number":
+			v.OriginationCallerIDNumber, err = d.readString()
+		case "user_id":
+			v.UserID, err = d.readString()
+		case "auto_recycle_rule_id":
+			v.AutoRecycleRuleID, err = d.readInt()
+		case "clue_configuration_id":
+			v.ClueConfigurationID, err = d.readInt()
+		case "deleted_at":
+			v.DeletedAt, err = d.readTime()
+		case "call_notify_type":
+			v.CallNotifyType, err = d.readInt()
+		case "call_pause_second":
+			v.CallPauseSecond, err = d.readInt()
+		case "call_notify_fail_stop":
+			v.CallNotifyFailStop, err = d.readInt()
+		case "bridge_group_id":
+			v.BridgeGroupID, err = d.readInt()
+		case "is_test":
+			v.IsTest, err = d.readBool()
+		case "is_top":
+			v.IsTop, err = d.readInt()
+		case "empty_seat_stop":
+			v.EmptySeatStop, err = d.readInt()
+		case "background_file_id":
+			v.BackgroundFileID, err = d.readInt()
+		case "background_file_name":
+			v.BackgroundFileName, err = d.readString()
+		case "end_action":
+			v.EndAction, err = d.readInt()
+		case "task_type":
+			v.TaskType, err = d.readInt()
+		case "line_callee":
+			v.LineCallee, err = d.readString()
+		case "cache_number_count":
+			v.CacheNumberCount, err = d.readInt()
+		case "mode_id":
+			v.ModeID, err = d.readInt()
+		case "bridge_maximumcall":
+			v.BridgeMaximumCall, err = d.readInt()
+		case "bridge_proportion":
+			v.BridgeProportion, err = d.readInt()
+		case "direct_bridge":
+			v.DirectBridge, err = d.readInt()
+		case "direct_bridge_echo":
+			v.DirectBridgeEcho, err = d.readInt()
+		case "llm_intention_id":
+			v.LLMIntentionID, err = d.readInt()
+		case "restart_at":
+			v.RestartAt, err = d.readTime()
+		case "enable_type":
+			v.EnableType, err = d.readInt()
+		case "background_id":
+			v.BackgroundID, err = d.readInt()
+		case "background":
+			v.Background, err = d.readString()
+		case "is_group_switch":
+			v.IsGroupSwitch, err = d.readInt()
+		case "task_extras":
+			v.TaskExtras, err = d.taskExtras()
+		case "status_str":
+			v.StatusStr, err = d.readString()
+		case "new_task_extra":
+			v.NewTaskExtra, err = d.newTaskExtra()
+		case "caller_line":
+			v.CallerLine, err = d.readRaw()
+		case "auto_recycle_rule":
+			v.AutoRecycleRule, err = d.readRaw()
+		case "group":
+			v.Group, err = d.group()
+		case "llm_intention_config":
+			v.LLMIntentionConfig, err = d.readRaw()
+		case "status":
+			v.StatusCode, err = d.readInt()
+		default:
+			err = d.skip()
+		}
+		if err != nil {
+			return wrapKey(err, k)
+		}
+		more, err := d.next('}')
+		if err != nil {
+			return err
+		}
+		if !more {
+			v.Raw = d.rawSpan(start, d.pos)
+			return nil
+		}
+	}
+}
