@@ -59,8 +59,8 @@ func seedTask() Task {
 		NewTaskExtra: &NewTaskExtra{
 			Name: "测试接口更新任务", Line: []json.RawMessage{}, Limit: 1, CPS: 1,
 			StartTime: at(2024, 11, 1, 13, 25, 26), StopTime: at(2025, 11, 1, 13, 25, 26),
-			WorkWeek: []int{0, 1, 2, 3, 4, 5, 6},
-			WorkHour: []WorkHour{{Wday: -1, Begin: "09:00", End: "12:00"}, {Wday: -1, Begin: "13:00", End: "18:00"}},
+			WorkWeek:             []int{0, 1, 2, 3, 4, 5, 6},
+			WorkHour:             []WorkHour{{Wday: -1, Begin: "09:00", End: "12:00"}, {Wday: -1, Begin: "13:00", End: "18:00"}},
 			DestinationExtension: "105", CallInfo: []json.RawMessage{},
 		},
 		Group:      &TaskGroup{ID: 101, Name: "测试2222"},
