@@ -1,10 +1,16 @@
 package agentapi
 
-import "time"
+import (
+	"strings"
+	"time"
+)
 
 // cst is China Standard Time, UTC+8 without daylight saving: the zone of
 // the API's timestamps. A *time.Location is never mutated once made.
 var cst = time.FixedZone("CST", 8*60*60)
+
+// utf8BOM is the byte order mark a body may start with.
+const utf8BOM = "\xef\xbb\xbf"
 
 // defaultZone is China Standard Time, the zone of the API's timestamps.
 func defaultZone() *time.Location { return cst }
@@ -56,6 +62,9 @@ func decodeEnvelope(body []byte) (envelope, error) {
 // the value of "data"; it runs only while the code is absent or 200. When
 // "data" comes before "code", its span is remembered and read at the end.
 func (d *decoder) envelope(data func(*decoder) error) (env envelope, err error) {
+	if strings.HasPrefix(d.s, utf8BOM) {
+		d.pos = len(utf8BOM) // PHP sends one when a source file starts with it
+	}
 	if d.peek() != '{' {
 		return env, d.syntaxError("looking for the envelope object")
 	}

@@ -175,6 +175,7 @@ func TestDecodeTaskPageEnvelope(t *testing.T) {
 			envelope{Code: 401, HasCode: true, HasData: true, Message: "no"}, 0},
 		{"junk data before code 429", `{"data":{"0":"x"},"code":429}`, "", envelope{Code: 429, HasCode: true, HasData: true}, 0},
 		{"duplicate data: last wins", `{"code":200,"data":[` + task + `],"data":[]}`, "", envelope{Code: 200, HasCode: true, HasData: true}, 0},
+		{"byte order mark", "\xef\xbb\xbf{\"code\":200,\"data\":[]}", "", envelope{Code: 200, HasCode: true, HasData: true}, 0},
 		{"white space around", " \n\t{\"code\":200,\"data\":[]}\r\n ", "", envelope{Code: 200, HasCode: true, HasData: true}, 0},
 		{"HTML", "<html><body><h1>502 Bad Gateway</h1></body></html>", "invalid character '<'", envelope{}, 0},
 		{"empty body", "", "unexpected end of input", envelope{}, 0},
