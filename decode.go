@@ -61,6 +61,7 @@ func decodeEnvelope(body []byte) (envelope, error) {
 // envelope reads the whole body as the envelope. data, when not nil, reads
 // the value of "data"; it runs only while the code is absent or 200. When
 // "data" comes before "code", its span is remembered and read at the end.
+// A meta or message of the wrong kind fails only a success (see later).
 func (d *decoder) envelope(data func(*decoder) error) (env envelope, err error) {
 	if strings.HasPrefix(d.s, utf8BOM) {
 		d.pos = len(utf8BOM) // PHP sends one when a source file starts with it
@@ -70,6 +71,7 @@ func (d *decoder) envelope(data func(*decoder) error) (env envelope, err error) 
 	}
 	d.pos++
 	dataAt := -1 // where a "data" read before "code" begins
+	var lateErr error
 	if d.peek() == '}' {
 		d.pos++
 	} else {
@@ -83,9 +85,15 @@ func (d *decoder) envelope(data func(*decoder) error) (env envelope, err error) 
 				env.Code, err = d.readInt()
 				env.HasCode = err == nil
 			case "message":
-				env.Message, err = d.readString()
+				start := d.pos
+				if env.Message, err = d.readString(); err != nil {
+					lateErr, err = d.later(err, start, k)
+				}
 			case "meta":
-				env.Meta, err = d.meta()
+				start := d.pos
+				if env.Meta, err = d.meta(); err != nil {
+					lateErr, err = d.later(err, start, k)
+				}
 			case "data":
 				env.HasData = true
 				if data == nil || (env.HasCode && env.Code != 200) {
@@ -115,11 +123,28 @@ func (d *decoder) envelope(data func(*decoder) error) (env envelope, err error) 
 	if d.ws(); d.pos < len(d.data) {
 		return env, errorf("unexpected %q after the envelope at offset %d", d.data[d.pos], d.pos)
 	}
-	if dataAt >= 0 && (!env.HasCode || env.Code == 200) {
+	success := data != nil && (!env.HasCode || env.Code == 200)
+	if lateErr != nil && success {
+		return env, lateErr
+	}
+	if dataAt >= 0 && success {
 		d.pos = dataAt
 		if err := data(d); err != nil {
 			return env, wrapKey(err, "data")
 		}
 	}
 	return env, nil
+}
+
+// later defers err, an error in the value of key that began at start: it
+// skips the value and returns err for the caller to report only if the body
+// turns out to be a success. An error envelope (a code other than 200, or
+// one read by decodeEnvelope) with an odd meta or message still yields its
+// code. A syntax error in the value is returned at once.
+func (d *decoder) later(err error, start int, key string) (deferred, now error) {
+	d.pos = start
+	if skipErr := d.skip(); skipErr != nil {
+		return nil, skipErr
+	}
+	return wrapKey(err, key), nil
 }

@@ -177,6 +177,14 @@ func TestDecodeTaskPageEnvelope(t *testing.T) {
 		{"duplicate data: last wins", `{"code":200,"data":[` + task + `],"data":[]}`, "", envelope{Code: 200, HasCode: true, HasData: true}, 0},
 		{"byte order mark", "\xef\xbb\xbf{\"code\":200,\"data\":[]}", "", envelope{Code: 200, HasCode: true, HasData: true}, 0},
 		{"white space around", " \n\t{\"code\":200,\"data\":[]}\r\n ", "", envelope{Code: 200, HasCode: true, HasData: true}, 0},
+		{"code 500, odd meta and message", `{"meta":"x","message":{"zh":"错误"},"code":500,"data":null}`, "",
+			envelope{Code: 500, HasCode: true, HasData: true}, 0},
+		{"code 200, odd meta", `{"code":200,"meta":"x","data":[]}`, `meta: string "x" is not an object`,
+			envelope{Code: 200, HasCode: true, HasData: true}, 0},
+		{"code 200, odd message", `{"code":200,"data":[],"message":["a"]}`, `message: a list is not a string`,
+			envelope{Code: 200, HasCode: true, HasData: true}, 0},
+		{"code 500, broken meta", `{"code":500,"meta":{"total":1,}}`, `meta: invalid character '}' looking for an object key`,
+			envelope{Code: 500, HasCode: true}, 0},
 		{"HTML", "<html><body><h1>502 Bad Gateway</h1></body></html>", "invalid character '<'", envelope{}, 0},
 		{"empty body", "", "unexpected end of input", envelope{}, 0},
 		{"truncated", string(truncated), "unexpected end of input", envelope{Code: 200, HasCode: true, HasData: true,
@@ -242,6 +250,10 @@ func TestDecodeEnvelope(t *testing.T) {
 	require.NoError(t, err, "data is skipped, not decoded")
 	assert.Equal(t, envelope{Code: 422, HasCode: true, Message: "The given data was invalid.", HasData: true,
 		Meta: PageMeta{PerPage: -1}}, env)
+
+	env, err = decodeEnvelope([]byte(`{"message":"Too Many Attempts.","meta":{"per_page":"all"}}`))
+	require.NoError(t, err, "an odd meta does not hide an error's message")
+	assert.Equal(t, envelope{Message: "Too Many Attempts."}, env)
 
 	for _, body := range []string{"<html>502</html>", `{"message":"cut`, "", `["message"]`} {
 		_, err := decodeEnvelope([]byte(body))

@@ -154,7 +154,10 @@ func (d *decoder) meta() (PageMeta, error) {
 	if empty, err := d.object(); empty || err != nil {
 		return v, err
 	}
-	return v, d.metaMembers(&v)
+	if err := d.metaMembers(&v); err != nil {
+		return PageMeta{}, err
+	}
+	return v, nil
 }
 
 // metaMembers reads the members of a meta object, after its '{'.
