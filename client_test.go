@@ -5,6 +5,7 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"io"
 	"log/slog"
 	"net/http"
 	"net/http/httptest"
@@ -310,7 +311,7 @@ func TestWithHTTPClientUsedNotModified(t *testing.T) {
 }
 
 func TestLoggerRedactsSecrets(t *testing.T) {
-	srv := newTestServer(t, newScript(reply(500, "boom"), reply(200, okBody)))
+	srv := newTestServer(t, newScript(hangUp, reply(500, "boom"), reply(200, okBody)))
 	var buf bytes.Buffer
 	var mu sync.Mutex
 	logger := slog.New(slog.NewJSONHandler(&lockedWriter{w: &buf, mu: &mu}, &slog.HandlerOptions{Level: slog.LevelDebug}))
@@ -324,10 +325,11 @@ func TestLoggerRedactsSecrets(t *testing.T) {
 	out := buf.String()
 	mu.Unlock()
 	for _, want := range []string{`"msg":"agentapi: request"`, `"msg":"agentapi: response"`,
-		`"msg":"agentapi: retrying"`, `"attempt":2`, `"status":500`, `"path":"/items"`, `"level":"DEBUG"`} {
+		`"msg":"agentapi: retrying"`, `"msg":"agentapi: attempt failed"`, `"attempt":3`, `"status":500`, `"status":200`,
+		`"path":"/items"`, `"wait"`, `"error"`, `"duration"`, `"level":"DEBUG"`} {
 		assert.Contains(t, out, want)
 	}
-	for _, secret := range []string{"tok-s3cret", "hdr-s3cret", "query-s3cret", "Bearer", "name="} {
+	for _, secret := range []string{"tok-s3cret", "hdr-s3cret", "query-s3cret", "Bearer", "name=", "?"} {
 		assert.NotContains(t, out, secret)
 	}
 }
@@ -357,4 +359,35 @@ func TestNilClientAndContextRefused(t *testing.T) {
 	var ctx context.Context // nil: what is tested
 	_, err = getItems(ctx, ok, nil)
 	assert.ErrorIs(t, err, ErrInvalidArgument)
+}
+
+func TestConcurrentCalls(t *testing.T) {
+	var n atomic.Int32
+	srv := newTestServer(t, http.HandlerFunc(func(w http.ResponseWriter, _ *http.Request) {
+		if n.Add(1)%3 == 0 {
+			w.WriteHeader(http.StatusBadGateway)
+			return
+		}
+		_, _ = w.Write([]byte(okBody))
+	}))
+	c := newTestClient(t, srv.URL, WithMaxRetries(10), WithLogger(slog.New(slog.NewTextHandler(io.Discard, nil))))
+	var wg sync.WaitGroup
+	errs := make(chan error, 64)
+	for range 8 {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for range 8 {
+				if _, err := getItems(context.Background(), c, nil); err != nil {
+					errs <- err
+				}
+			}
+		}()
+	}
+	wg.Wait()
+	close(errs)
+	for err := range errs {
+		assert.NoError(t, err)
+	}
+	assert.GreaterOrEqual(t, n.Load(), int32(64))
 }

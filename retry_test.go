@@ -378,5 +378,5 @@ func TestRedirectLoopStops(t *testing.T) {
 	_, err := getItems(context.Background(), c, nil)
 	require.Error(t, err)
 	assert.Contains(t, err.Error(), "stopped after 5 redirects")
-	assert.Equal(t, 5, s.attempts(), "not retried")
+	assert.Equal(t, 1+maxRedirects, s.attempts(), "5 redirects followed, then not retried")
 }
