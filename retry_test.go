@@ -2,8 +2,10 @@ package agentapi
 
 import (
 	"context"
+	"crypto/tls"
 	"errors"
 	"io"
+	"log"
 	"net"
 	"net/http"
 	"net/http/httptest"
@@ -379,4 +381,25 @@ func TestRedirectLoopStops(t *testing.T) {
 	require.Error(t, err)
 	assert.Contains(t, err.Error(), "stopped after 5 redirects")
 	assert.Equal(t, 1+maxRedirects, s.attempts(), "5 redirects followed, then not retried")
+}
+
+func TestUntrustedCertificateNotRetried(t *testing.T) {
+	s := newScript(reply(200, okBody))
+	srv := httptest.NewUnstartedServer(s)
+	srv.Config.ErrorLog = log.New(io.Discard, "", 0) // the refused handshakes
+	srv.StartTLS()
+	t.Cleanup(srv.Close)
+
+	c := newTestClient(t, srv.URL) // the test server's certificate is not trusted
+	start := time.Now()
+	_, err := getItems(context.Background(), c, nil)
+	require.Error(t, err)
+	var verifyErr *tls.CertificateVerificationError
+	assert.ErrorAs(t, err, &verifyErr)
+	assert.Contains(t, err.Error(), "1 attempt")
+	assert.Less(t, time.Since(start), 2*time.Second)
+
+	trusted := newTestClient(t, srv.URL, WithHTTPClient(srv.Client()))
+	_, err = getItems(context.Background(), trusted, nil)
+	assert.NoError(t, err)
 }
