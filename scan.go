@@ -36,6 +36,8 @@ type decoder struct {
 	ints  []int
 	hours []WorkHour
 	raws  []json.RawMessage
+
+	guessed bool // whether readList has guessed a list's length yet
 }
 
 // newDecoder returns a decoder over data whose zone-less timestamps read in loc.
