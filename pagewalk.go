@@ -4,78 +4,61 @@ import (
 	"context"
 	"fmt"
 	"sync"
+	"sync/atomic"
 )
 
-// fetchResult is what one page's fetch brought back.
-type fetchResult[T any] struct {
-	page      *Page[T]
-	err       error
-	throttled bool // a response to the page's request was HTTP 429
+// flight is one page's fetch, running in a goroutine of its own.
+type flight[T any] struct {
+	result[T]
+	epoch     int                // the pager's epoch when it was launched
+	throttled *atomic.Bool       // set when a response to it was HTTP 429
+	cancel    context.CancelFunc // cancels this fetch alone
+	ready     chan struct{}      // closed once result is set
 }
 
-// walk fetches pages from p.next on and hands each, in page order, to
-// deliver, until the walk ends, deliver returns false, or limit pages (0 =
-// no limit) have been requested. Up to p.conc pages are in flight once the
-// first page has told the last page; every request is cancelled and every
-// goroutine has returned before walk returns. An error is also kept in p.err.
-func (p *Pager[T]) walk(ctx context.Context, dedupe bool, limit int, deliver func(*Page[T]) bool) (err error) {
-	defer func() {
-		if err != nil {
-			p.err = err
-		}
-	}()
-	if ctx == nil {
-		return fmt.Errorf("agentapi: nil context.Context: %w", ErrInvalidArgument)
-	}
-	ctx, cancel := context.WithCancel(ctx)
-	var wg sync.WaitGroup
-	defer wg.Wait()
-	defer cancel()
+// window is the set of fetches in flight of one walk, in page order. Only
+// the walking goroutine touches it, except the fetch goroutines' results,
+// each published by closing its flight's ready channel.
+type window[T any] struct {
+	p      *Pager[T]
+	ctx    context.Context
+	cancel context.CancelFunc
+	wg     sync.WaitGroup
+	queue  []*flight[T]
+	failed atomic.Int64  // lowest page number whose fetch failed; 0 = none
+	wake   chan struct{} // a fetch failed: cancel the fetches after it
+}
 
-	type slot struct {
-		num int
-		ch  chan fetchResult[T]
-	}
-	var queue []slot
-	launch := p.next
-	requested := 0
+func (p *Pager[T]) newWindow(ctx context.Context) *window[T] {
+	ctx, cancel := context.WithCancel(ctx)
+	return &window[T]{p: p, ctx: ctx, cancel: cancel, wake: make(chan struct{}, 1)}
+}
+
+// close cancels every fetch still in flight and waits for its goroutine.
+func (w *window[T]) close() {
+	w.cancel()
+	w.wg.Wait()
+	w.queue = nil
+}
+
+// walk fetches the rest of the pages with up to p.conc in flight, accepting
+// and delivering them in page order until the end, an error, or deliver
+// returning false. Pages are launched after the one before has been
+// delivered, so that the walk holds at most p.conc pages, the one being
+// delivered included. Every goroutine has returned when walk returns.
+func (p *Pager[T]) walk(ctx context.Context, dedupe bool, deliver func(*Page[T]) bool) error {
+	w := p.newWindow(ctx)
+	defer w.close()
 	for {
-		for len(queue) < p.window() && launch <= p.lastBound() && p.mayNeed(len(queue)) &&
-			(limit == 0 || requested < limit) && p.fetched < maxPages {
-			ch := make(chan fetchResult[T], 1)
-			wg.Add(1)
-			go func(num int) {
-				defer wg.Done()
-				fctx, throttled := withThrottleFlag(ctx)
-				pg, err := p.fetch(fctx, num)
-				ch <- fetchResult[T]{page: pg, err: err, throttled: throttled.Load()}
-			}(launch)
-			queue = append(queue, slot{num: launch, ch: ch})
-			launch++
-			requested++
-			p.fetched++
+		w.fill(0)
+		f, err := w.head()
+		if err != nil {
+			return p.fail(err)
 		}
-		if len(queue) == 0 {
-			if p.fetched >= maxPages && !p.done && (limit == 0 || requested < limit) {
-				return fmt.Errorf("agentapi: walked %d pages without reaching the last: %w", maxPages, ErrMalformedResponse)
-			}
-			return nil
+		if f == nil {
+			return p.exhausted()
 		}
-		s := queue[0]
-		queue = queue[1:]
-		var r fetchResult[T]
-		select {
-		case r = <-s.ch:
-		case <-ctx.Done():
-			return fmt.Errorf("agentapi: page %d: %w", s.num, ctx.Err())
-		}
-		if r.throttled {
-			p.conc = max(1, p.conc/2)
-		}
-		if r.err != nil {
-			return r.err
-		}
-		pg, err := p.accept(r.page, s.num, dedupe)
+		pg, err := p.take(f.result, dedupe)
 		if err != nil {
 			return err
 		}
@@ -88,117 +71,129 @@ func (p *Pager[T]) walk(ctx context.Context, dedupe bool, limit int, deliver fun
 	}
 }
 
-// window is how many pages may be in flight: one until the first page has
-// told the last page, then the current concurrency.
-func (p *Pager[T]) window() int {
+// fetchBatch fetches, for Next, the next pages at once (one until the first
+// page has told the last page number, then up to p.conc), and appends their
+// results, in page order, to p.pending, stopping at the first error. Every
+// goroutine has returned when it returns.
+func (p *Pager[T]) fetchBatch(ctx context.Context) {
+	w := p.newWindow(ctx)
+	defer w.close()
+	w.fill(p.width())
+	for {
+		f, err := w.head()
+		switch {
+		case err != nil:
+			p.pending = append(p.pending, result[T]{err: err})
+			return
+		case f == nil:
+			return
+		}
+		p.pending = append(p.pending, f.result)
+		if f.err != nil {
+			return
+		}
+	}
+}
+
+// width is how many pages may be in flight: one until the first page has
+// told the last page number, then the current concurrency.
+func (p *Pager[T]) width() int {
 	if p.last == 0 {
 		return 1
 	}
 	return p.conc
 }
 
-// lastBound is the highest page number that may be requested now.
-func (p *Pager[T]) lastBound() int {
-	if p.done {
-		return 0
+// fill launches fetches until the window is full, no page can be needed,
+// or, when limit > 0, limit pages are in the window. It launches nothing
+// once a fetch has failed: the walk stops there.
+func (w *window[T]) fill(limit int) {
+	p := w.p
+	for _, f := range w.queue {
+		p.noteThrottle(f) // a 429 in flight slows the pages launched next
 	}
-	if p.last == 0 {
-		return p.next
+	for len(w.queue) < p.width() && (limit == 0 || len(w.queue) < limit) &&
+		w.failed.Load() == 0 && w.ctx.Err() == nil && p.mayLaunch(len(w.queue)) {
+		w.launch(p.next)
+		p.next++
 	}
-	return p.last
 }
 
-// mayNeed reports whether, with queued pages already in flight, another
-// page can still be needed under WithMaxItems.
-func (p *Pager[T]) mayNeed(queued int) bool {
-	if p.cfg.maxItems == 0 {
-		return true
-	}
-	remaining := p.cfg.maxItems - p.delivered
-	if p.perPage == 0 {
-		return queued == 0 && remaining > 0
-	}
-	return queued*p.perPage < remaining
+// launch starts the fetch of page num.
+func (w *window[T]) launch(num int) {
+	ctx, cancel := context.WithCancel(w.ctx)
+	ctx, flag := withThrottleFlag(ctx)
+	f := &flight[T]{result: result[T]{num: num}, epoch: w.p.epoch, throttled: flag, cancel: cancel, ready: make(chan struct{})}
+	w.queue = append(w.queue, f)
+	w.wg.Add(1)
+	go func() {
+		defer w.wg.Done()
+		defer cancel()
+		// A fetch launched just before the walk stopped does not start.
+		if err := ctx.Err(); err != nil {
+			f.err = fmt.Errorf("agentapi: page %d: %w", num, err)
+		} else if f.page, f.err = w.p.fetch(ctx, num); f.err != nil {
+			f.err = fmt.Errorf("agentapi: page %d: %w", num, f.err)
+		}
+		if f.err != nil {
+			w.noteFailure(num)
+		}
+		close(f.ready)
+	}()
 }
 
-// accept takes page number num into the walk's state and returns it as it
-// is to be delivered: nil when it is to be dropped, its items filtered to
-// the new ones when dedupe is set, cut short under WithMaxItems. It marks
-// the walk done at its end.
-func (p *Pager[T]) accept(pg *Page[T], num int, dedupe bool) (*Page[T], error) {
-	if pg == nil {
-		return nil, fmt.Errorf("agentapi: page %d: no page returned: %w", num, ErrMalformedResponse)
+// noteFailure records that page num failed and wakes the walk, which
+// cancels the fetches after it: they can no longer be delivered.
+func (w *window[T]) noteFailure(num int) {
+	for {
+		cur := w.failed.Load()
+		if cur != 0 && cur <= int64(num) || w.failed.CompareAndSwap(cur, int64(num)) {
+			break
+		}
 	}
-	// A page past a last_page that shrank while it was in flight.
-	if p.last > 0 && num > p.last {
-		p.done = true
+	select {
+	case w.wake <- struct{}{}:
+	default:
+	}
+}
+
+// head waits for the first fetch of the window and removes it. It returns
+// nil when the window is empty, and an error wrapping ctx.Err() when the
+// walk's context ends first.
+func (w *window[T]) head() (*flight[T], error) {
+	if len(w.queue) == 0 {
 		return nil, nil
 	}
-	cur := pg.Meta.CurrentPage
-	if cur <= 0 {
-		cur = num
-	}
-	last := pg.Meta.LastPage
-	if last <= 0 {
-		last = cur // no pagination block: this page is all there is
-	}
-	p.last = last
-	p.next = num + 1
-	if p.perPage == 0 {
-		p.perPage = pg.Meta.PerPage
-		if p.perPage <= 0 {
-			p.perPage = len(pg.Items)
+	f := w.queue[0]
+	for {
+		select {
+		case <-f.ready:
+			if w.ctx.Err() != nil {
+				continue // cancelled: nothing more is delivered
+			}
+			w.queue[0] = nil
+			w.queue = w.queue[1:]
+			w.p.noteThrottle(f)
+			return f, nil
+		case <-w.wake:
+			failed := int(w.failed.Load())
+			for _, g := range w.queue {
+				if g.num > failed {
+					g.cancel()
+				}
+			}
+		case <-w.ctx.Done():
+			return nil, fmt.Errorf("agentapi: page %d: %w", f.num, w.ctx.Err())
 		}
 	}
-	end := len(pg.Items) == 0 || cur >= last || num >= last
-
-	sent := len(pg.Items)
-	fresh := p.markSeen(pg, dedupe)
-	if fresh == 0 && sent > 0 && !end {
-		p.stale++
-		if p.stale >= maxStalePages {
-			return nil, fmt.Errorf("agentapi: %d pages in a row brought no new item while the server claims %d pages (at page %d): %w",
-				p.stale, last, num, ErrMalformedResponse)
-		}
-	} else if fresh > 0 {
-		p.stale = 0
-	}
-
-	if p.cfg.maxItems > 0 {
-		if remaining := p.cfg.maxItems - p.delivered; len(pg.Items) >= remaining {
-			pg.Items = pg.Items[:remaining]
-			end = true
-		}
-	}
-	p.delivered += len(pg.Items)
-	if end {
-		p.done = true
-	}
-	return pg, nil
 }
 
-// markSeen records the keys of pg's items and returns how many were new.
-// With dedupe, it also drops from pg.Items the items seen before, keeping
-// their order. An empty key is never taken for a duplicate.
-func (p *Pager[T]) markSeen(pg *Page[T], dedupe bool) int {
-	items := pg.Items
-	kept := 0
-	for i := range items {
-		k := p.key(&items[i])
-		if k != "" {
-			if _, dup := p.seen[k]; dup {
-				continue
-			}
-			p.seen[k] = struct{}{}
-		}
-		if dedupe && kept != i {
-			items[kept] = items[i]
-		}
-		kept++
+// noteThrottle halves the concurrency when f's request met HTTP 429. Only
+// pages launched since the last halving count: a burst of 429s that hits
+// every page in flight is one signal, not one per page.
+func (p *Pager[T]) noteThrottle(f *flight[T]) {
+	if f.epoch == p.epoch && f.throttled.Load() {
+		p.conc = max(1, p.conc/2)
+		p.epoch++
 	}
-	if dedupe {
-		clear(items[kept:])
-		pg.Items = items[:kept]
-	}
-	return kept
 }

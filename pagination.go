@@ -31,7 +31,8 @@ type Page[T any] struct {
 type TaskPage = Page[Task]
 
 // PagerOption configures a Pager. An invalid value makes the pager's first
-// Next, All or Pages fail with an error wrapping ErrInvalidArgument.
+// Next, All or Pages fail with an error wrapping ErrInvalidArgument, before
+// any request.
 type PagerOption func(*pagerConfig)
 
 type pagerConfig struct {
@@ -39,193 +40,263 @@ type pagerConfig struct {
 	maxItems    int
 }
 
-// WithConcurrency sets how many pages may be in flight at once once the
-// first page has told the last page number; default 1. Pages are still
-// delivered strictly in order, and at most n of them are held in memory.
-// When a page's request meets HTTP 429, the pager halves its concurrency
-// (down to 1) for the rest of the walk. n must be at least 1.
+// WithConcurrency sets how many pages may be in flight at once, once the
+// first page (always fetched alone) has told the last page number; default
+// 1. Pages are still delivered strictly in order, and a walk holds at most n
+// pages at a time, the one being delivered included. When a page's request
+// meets HTTP 429, even one that a retry got past, the pager halves its
+// concurrency (down to 1) for the rest of the walk. n must be at least 1.
 func WithConcurrency(n int) PagerOption { return func(c *pagerConfig) { c.concurrency = n } }
 
-// WithMaxItems stops the walk after n items, and fetches no page that
-// cannot be needed for them; 0, the default, means every item. n must not
-// be negative.
+// WithMaxItems stops the walk after n items, and fetches no page that cannot
+// be needed for them; 0, the default, means every item. n must not be
+// negative.
 func WithMaxItems(n int) PagerOption { return func(c *pagerConfig) { c.maxItems = n } }
 
-// fetchFunc fetches one page by number.
-type fetchFunc[T any] func(ctx context.Context, page int) (*Page[T], error)
-
 // Pager walks every page of a list endpoint, from a start page to the last
-// page the server reports. It is used once, by one goroutine: through Next
-// (page by page, under the caller's control), All (item by item) or Pages
-// (page by page, as an iterator). After All or Pages returns, the walk is
-// over and More reports false.
+// page the server reports. It is used once, by one goroutine at a time:
+// through Next (page by page, under the caller's control), All (item by
+// item) or Pages (page by page, as an iterator). All or Pages called after
+// Next continue the walk where Next left it.
 //
 // The walk ends without error at a page whose current_page is at least
-// last_page, or at an empty page; it never requests a page past last_page.
-// When pages drift (tasks created or deleted during the walk) the newest
-// last_page is followed, All yields each item at most once, and a walk that
-// sees three pages in a row bring no new item while the server claims more,
-// or passes 100,000 pages, ends with an error wrapping ErrMalformedResponse.
+// last_page, or at an empty page; it never requests a page past last_page,
+// so an empty list costs one request. When pages drift (tasks created or
+// deleted during the walk) the newest last_page is followed and pages
+// fetched past a last_page that shrank are dropped. The walk ends with an
+// error wrapping ErrMalformedResponse when three pages in a row bring no new
+// item while the server still claims more, or past 100,000 pages. Besides
+// the pages in flight, the only memory a walk keeps is the set of item keys
+// (task UUIDs) it has seen.
 type Pager[T any] struct {
-	fetch  fetchFunc[T]
-	key    func(*T) string
-	cfg    pagerConfig
-	cfgErr error
+	fetch    func(ctx context.Context, page int) (*Page[T], error)
+	key      func(*T) string
+	maxItems int
+	maxPages int   // maxPages; tests lower it
+	cfgErr   error // an invalid option, reported by the first call
 
-	next      int                 // number of the next page to deliver
+	start     int                 // first page of the walk
+	next      int                 // number of the next page to request
 	last      int                 // newest last_page; 0 before the first page
 	conc      int                 // current concurrency
-	perPage   int                 // page size seen on the first page
-	delivered int                 // items delivered, against cfg.maxItems
+	epoch     int                 // halvings of conc so far
+	perPage   int                 // items on the first page
+	delivered int                 // items delivered, against maxItems
 	stale     int                 // pages in a row with no new key
-	fetched   int                 // pages fetched, against maxPages
-	seen      map[string]struct{} // keys delivered so far
-	buf       []*Page[T]          // pages fetched ahead by Next
-	done      bool
-	err       error // sticky: returned by every later call
+	seen      map[string]struct{} // keys of every item seen
+	pending   []result[T]         // fetched by Next, not yet returned
+	done      bool                // the walk reached its end, or All or Pages returned
+	err       error               // sticky: returned by every later call
+}
+
+// result is one page's fetch, as it came back.
+type result[T any] struct {
+	num  int
+	page *Page[T]
+	err  error
 }
 
 // newPager returns a pager that fetches pages through fetch, from page start
-// (1 when start < 1), identifying items by key.
+// (1 when start < 1), identifying items by key (nil: items are never taken
+// for duplicates). popts are applied to a copy; an invalid one is reported by
+// the pager's first call.
 func newPager[T any](fetch func(ctx context.Context, page int) (*Page[T], error), key func(*T) string, start int, popts []PagerOption) *Pager[T] {
-	p := &Pager[T]{fetch: fetch, key: key, cfg: pagerConfig{concurrency: 1}, next: max(start, 1), seen: make(map[string]struct{})}
+	cfg := pagerConfig{concurrency: 1}
 	for _, o := range popts {
 		if o != nil {
-			o(&p.cfg)
+			o(&cfg)
 		}
 	}
-	switch {
-	case p.cfg.concurrency < 1:
-		p.cfgErr = fmt.Errorf("agentapi: concurrency %d is less than 1: %w", p.cfg.concurrency, ErrInvalidArgument)
-	case p.cfg.maxItems < 0:
-		p.cfgErr = fmt.Errorf("agentapi: max items %d is negative: %w", p.cfg.maxItems, ErrInvalidArgument)
+	p := &Pager[T]{
+		fetch: fetch, key: key, maxItems: cfg.maxItems, maxPages: maxPages,
+		start: max(start, 1), conc: cfg.concurrency, seen: make(map[string]struct{}),
 	}
-	p.conc = p.cfg.concurrency
+	p.next = p.start
+	switch {
+	case fetch == nil:
+		p.cfgErr = fmt.Errorf("agentapi: pager without a fetch function: %w", ErrInvalidArgument)
+	case cfg.concurrency < 1:
+		p.cfgErr = fmt.Errorf("agentapi: concurrency %d is less than 1: %w", cfg.concurrency, ErrInvalidArgument)
+	case cfg.maxItems < 0:
+		p.cfgErr = fmt.Errorf("agentapi: max items %d is negative: %w", cfg.maxItems, ErrInvalidArgument)
+	}
 	return p
 }
 
 // More reports whether Next may return another page. It is false once the
-// walk has ended, by reaching its end or by an error (which Next returns).
+// walk has reached its end, once All or Pages has returned, and once Next has
+// returned an error.
 func (p *Pager[T]) More() bool {
-	return len(p.buf) > 0 || (!p.done && p.err == nil)
+	return p.err == nil && (len(p.pending) > 0 || !p.done)
 }
 
-// Next returns the next page as the server sent it. It returns
-// ErrNoMorePages once More reports false, and after an error the same error
-// on every later call.
+// Next returns the next page, as the server sent it (cut short under
+// WithMaxItems). Once More reports false it returns ErrNoMorePages, or, after
+// an error, that same error on every later call: an error, a cancelled ctx
+// included, ends the walk.
 //
 // With WithConcurrency(n), a call that has no page in hand fetches up to n
-// pages at once and keeps the ones after the first for the next calls; no
-// request outlives the call that started it.
+// pages at once, waits for all of them, returns the first and keeps the
+// others for the next calls: no request and no goroutine outlives the call
+// that started it.
 func (p *Pager[T]) Next(ctx context.Context) (*Page[T], error) {
-	if len(p.buf) > 0 {
-		pg := p.buf[0]
-		p.buf[0] = nil
-		p.buf = p.buf[1:]
-		return pg, nil
-	}
-	if err := p.begin(); err != nil {
+	if err := p.begin(ctx); err != nil {
 		return nil, err
 	}
-	var out []*Page[T]
-	err := p.walk(ctx, false, p.batch(), func(pg *Page[T]) bool {
-		out = append(out, pg)
-		return true
-	})
-	if len(out) == 0 {
-		if err == nil {
-			err = ErrNoMorePages
+	for {
+		if p.err != nil {
+			return nil, p.err
 		}
-		return nil, err
+		if len(p.pending) == 0 {
+			if p.done {
+				return nil, ErrNoMorePages
+			}
+			p.fetchBatch(ctx)
+			if len(p.pending) == 0 {
+				if err := p.exhausted(); err != nil {
+					return nil, err
+				}
+				return nil, ErrNoMorePages
+			}
+		}
+		r := p.pending[0]
+		p.pending[0] = result[T]{}
+		p.pending = p.pending[1:]
+		pg, err := p.take(r, false)
+		if err != nil {
+			return nil, err
+		}
+		if pg != nil {
+			return pg, nil
+		}
 	}
-	p.buf = out[1:]
-	return out[0], nil
 }
 
-// batch is how many pages one Next call fetches: one until the first page
-// has told the last page, then the concurrency.
-func (p *Pager[T]) batch() int {
-	if p.last == 0 {
-		return 1
-	}
-	return p.conc
-}
-
-// All returns an iterator over every item of every page, in order. Each
-// item's key (a task's UUID) is yielded at most once. An error is yielded
-// once, as the zero T and the error, after every item that arrived before
-// it; then the iteration ends. Breaking out of the loop or cancelling ctx
-// stops every request in flight before All returns.
+// All returns an iterator over every item of every page, in order; each
+// item's key (a task's UUID) is yielded at most once, so that items shifted
+// across pages by drift are not seen twice. An error is yielded once, as the
+// zero T and the error, after every item that arrived before it; then the
+// iteration ends.
+//
+// Breaking out of the loop or cancelling ctx stops the walk: no request
+// starts afterwards, the requests in flight are cancelled, and every
+// goroutine has returned before the loop ends. A pager is used once: ranging
+// over All or Pages again yields nothing, or the same error again if the walk
+// ended with one, and makes no request.
 func (p *Pager[T]) All(ctx context.Context) iter.Seq2[T, error] {
 	return func(yield func(T, error) bool) {
-		var zero T
-		if err := p.begin(); err != nil {
-			if !errors.Is(err, ErrNoMorePages) {
-				yield(zero, err)
-			}
-			return
-		}
-		stopped := false
-		err := p.walk(ctx, true, 0, func(pg *Page[T]) bool {
+		var cancelled error
+		err := p.run(ctx, true, func(pg *Page[T]) bool {
 			for i := range pg.Items {
+				// A cancelled ctx also stops the page in hand.
+				if err := ctx.Err(); err != nil {
+					cancelled = p.fail(fmt.Errorf("agentapi: %w", err))
+					return false
+				}
 				if !yield(pg.Items[i], nil) {
-					stopped = true
 					return false
 				}
 			}
 			return true
 		})
-		p.finish()
-		if err != nil && !stopped {
+		if err == nil {
+			err = cancelled
+		}
+		if err != nil {
+			var zero T
 			yield(zero, err)
 		}
 	}
 }
 
 // Pages returns an iterator over every page, in order, as the server sent
-// them (items are not deduplicated; with WithMaxItems the last page is cut
-// short). An error is yielded once, with a nil page, and ends the
-// iteration. Breaking out of the loop or cancelling ctx stops every request
-// in flight before Pages returns.
+// them: items are not deduplicated (the no-progress guard still applies),
+// and under WithMaxItems the last page is cut short. An error is yielded
+// once, with a nil page, and ends the iteration. Breaking out of the loop,
+// cancelling ctx and a second use behave as for All.
 func (p *Pager[T]) Pages(ctx context.Context) iter.Seq2[*Page[T], error] {
 	return func(yield func(*Page[T], error) bool) {
-		if err := p.begin(); err != nil {
-			if !errors.Is(err, ErrNoMorePages) {
-				yield(nil, err)
-			}
-			return
-		}
-		stopped := false
-		err := p.walk(ctx, false, 0, func(pg *Page[T]) bool {
-			if !yield(pg, nil) {
-				stopped = true
-				return false
-			}
-			return true
-		})
-		p.finish()
-		if err != nil && !stopped {
+		if err := p.run(ctx, false, func(pg *Page[T]) bool { return yield(pg, nil) }); err != nil {
 			yield(nil, err)
 		}
 	}
 }
 
 // begin returns the error that stops a call before any request: an invalid
-// option, an earlier error, or the end of the walk.
-func (p *Pager[T]) begin() error {
-	switch {
-	case p.cfgErr != nil:
-		return p.cfgErr
-	case p.err != nil:
+// option (reported once, then kept as the walk's error) or a nil ctx.
+func (p *Pager[T]) begin(ctx context.Context) error {
+	if p.cfgErr != nil && p.err == nil {
+		p.err = p.cfgErr
 		return p.err
-	case p.done:
-		return ErrNoMorePages
+	}
+	if ctx == nil {
+		return fmt.Errorf("agentapi: nil context.Context: %w", ErrInvalidArgument)
 	}
 	return nil
 }
 
-// finish ends the walk after All or Pages: a pager is used once.
-func (p *Pager[T]) finish() {
+// run walks the rest of the pages for All (dedupe) and Pages, handing each
+// to deliver until it returns false. It returns the error that ended the
+// walk, or nil at the end or when deliver stopped it; in both cases the
+// pager is spent.
+func (p *Pager[T]) run(ctx context.Context, dedupe bool, deliver func(*Page[T]) bool) error {
+	if err := p.begin(ctx); err != nil {
+		return err
+	}
+	if p.err != nil {
+		return p.err
+	}
+	defer func() {
+		p.done = true
+		p.pending = nil
+	}()
+	// Pages that Next fetched ahead come first.
+	for len(p.pending) > 0 && p.err == nil {
+		r := p.pending[0]
+		p.pending = p.pending[1:]
+		pg, err := p.take(r, dedupe)
+		if err != nil {
+			return err
+		}
+		if pg != nil && !deliver(pg) {
+			return nil
+		}
+	}
+	if p.done {
+		return nil
+	}
+	return p.walk(ctx, dedupe, deliver)
+}
+
+// take accepts a fetched page into the walk, returning it as it is to be
+// delivered (nil when dropped). An error is kept as the walk's error.
+func (p *Pager[T]) take(r result[T], dedupe bool) (*Page[T], error) {
+	if r.err != nil {
+		return nil, p.fail(r.err)
+	}
+	pg, err := p.accept(r.num, r.page, dedupe)
+	if err != nil {
+		return nil, p.fail(err)
+	}
+	if p.done {
+		p.pending = nil // pages fetched past the end
+	}
+	return pg, nil
+}
+
+// fail ends the walk with err and returns it.
+func (p *Pager[T]) fail(err error) error {
+	p.err = err
+	p.pending = nil
+	return err
+}
+
+// exhausted is the end of a walk that can launch no page before reaching
+// its end: the page bound.
+func (p *Pager[T]) exhausted() error {
+	if p.next-p.start >= p.maxPages {
+		return p.fail(fmt.Errorf("agentapi: %d pages walked without reaching the last page: %w", p.maxPages, ErrMalformedResponse))
+	}
 	p.done = true
-	p.buf = nil
+	return nil
 }

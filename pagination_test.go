@@ -2,10 +2,8 @@ package agentapi
 
 import (
 	"context"
-	"errors"
 	"fmt"
 	"math/rand/v2"
-	"runtime"
 	"sync"
 	"sync/atomic"
 	"testing"
@@ -18,19 +16,21 @@ import (
 // testLister serves pages of tasks from memory, like the endpoint would,
 // counting the fetches and the fetches in flight.
 type testLister struct {
-	mu        sync.Mutex
-	ids       []string // the list, in order
-	perPage   int
-	delay     func(page int) time.Duration  // optional
-	fail      func(page int) error          // optional
-	throttle  func(page int) bool           // optional: the page's request "saw" a 429
-	before    func(l *testLister, page int) // optional: runs under mu before serving
-	meta      func(page int, m *PageMeta)   // optional: rewrites the page's meta
-	items     func(page int) []Task         // optional: replaces the page's items
-	calls     []int                         // pages requested, in order of request
-	inFlight  int
-	maxFlight int
-	cancelled atomic.Int32 // fetches that returned because their ctx ended
+	mu         sync.Mutex
+	ids        []string // the list, in order
+	perPage    int
+	delay      func(page int) time.Duration            // optional
+	gate       func(ctx context.Context, page int) error // optional: runs first, may block or fail
+	throttle   func(page int) bool                     // optional: the page's request "saw" a 429
+	before     func(l *testLister, page int)           // optional: runs under mu before serving
+	meta       func(page int, m *PageMeta)             // optional: rewrites the page's meta
+	items      func(page int) []Task                   // optional: replaces the page's items
+	calls      []int                                   // pages requested, in order of request
+	inFlight   int
+	maxFlight  int
+	firstDone  bool // the first fetch has returned
+	earlyCalls int  // fetches started while the first was in flight
+	cancelled  atomic.Int32
 }
 
 func newTestLister(n, perPage int) *testLister {
@@ -43,6 +43,9 @@ func newTestLister(n, perPage int) *testLister {
 
 func (l *testLister) fetch(ctx context.Context, page int) (*TaskPage, error) {
 	l.mu.Lock()
+	if len(l.calls) > 0 && !l.firstDone {
+		l.earlyCalls++
+	}
 	l.calls = append(l.calls, page)
 	l.inFlight++
 	l.maxFlight = max(l.maxFlight, l.inFlight)
@@ -50,8 +53,14 @@ func (l *testLister) fetch(ctx context.Context, page int) (*TaskPage, error) {
 	defer func() {
 		l.mu.Lock()
 		l.inFlight--
+		l.firstDone = true
 		l.mu.Unlock()
 	}()
+	if l.gate != nil {
+		if err := l.gate(ctx, page); err != nil {
+			return nil, err
+		}
+	}
 	if l.delay != nil {
 		select {
 		case <-time.After(l.delay(page)):
@@ -62,11 +71,6 @@ func (l *testLister) fetch(ctx context.Context, page int) (*TaskPage, error) {
 	}
 	if l.throttle != nil && l.throttle(page) {
 		markThrottled(ctx)
-	}
-	if l.fail != nil {
-		if err := l.fail(page); err != nil {
-			return nil, err
-		}
 	}
 	l.mu.Lock()
 	defer l.mu.Unlock()
@@ -92,78 +96,96 @@ func (l *testLister) pager(start int, opts ...PagerOption) *Pager[Task] {
 	return newPager(l.fetch, taskKey, start, opts)
 }
 
-func (l *testLister) callCount() int {
+// snapshot returns the pages requested so far and the fetches in flight.
+func (l *testLister) snapshot() (calls []int, inFlight int) {
 	l.mu.Lock()
 	defer l.mu.Unlock()
-	return len(l.calls)
+	return append([]int(nil), l.calls...), l.inFlight
 }
 
+// resetMaxFlight starts a new measure of the fetches in flight.
+func (l *testLister) resetMaxFlight() {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	l.maxFlight = l.inFlight
+}
+
+// collect ranges over All, checking that at most one error comes, last.
 func collect(t *testing.T, p *Pager[Task]) ([]string, error) {
 	t.Helper()
 	var ids []string
-	var errs []error
+	var got error
 	for task, err := range p.All(context.Background()) {
+		require.NoError(t, got, "nothing is yielded after an error")
 		if err != nil {
-			errs = append(errs, err)
+			assert.Zero(t, task.UUID, "an error comes with the zero item")
+			got = err
 			continue
 		}
 		ids = append(ids, task.UUID)
 	}
-	require.LessOrEqual(t, len(errs), 1, "All yields at most one error")
-	if len(errs) == 1 {
-		return ids, errs[0]
+	return ids, got
+}
+
+// randomDelay returns per-page delays of up to 3 ms, reproducible by seed.
+func randomDelay(seed uint64) func(int) time.Duration {
+	var mu sync.Mutex
+	rng := rand.New(rand.NewPCG(1, seed))
+	return func(int) time.Duration {
+		mu.Lock()
+		defer mu.Unlock()
+		return time.Duration(rng.IntN(3000)) * time.Microsecond
 	}
-	return ids, nil
 }
 
 func TestPagerAllInOrder(t *testing.T) {
 	for _, conc := range []int{1, 4, 8} {
 		t.Run(fmt.Sprint("concurrency=", conc), func(t *testing.T) {
 			l := newTestLister(1003, 50)
-			rng := rand.New(rand.NewPCG(1, uint64(conc)))
-			var mu sync.Mutex
-			l.delay = func(int) time.Duration {
-				mu.Lock()
-				defer mu.Unlock()
-				return time.Duration(rng.IntN(3000)) * time.Microsecond
-			}
+			l.delay = randomDelay(uint64(conc))
 			ids, err := collect(t, l.pager(0, WithConcurrency(conc)))
 			require.NoError(t, err)
 			assert.Equal(t, l.ids, ids)
 			assert.Len(t, l.calls, 21, "one request per page, none past last_page")
+			assert.Equal(t, 1, l.calls[0])
+			assert.Zero(t, l.earlyCalls, "the first page is fetched alone")
 			assert.LessOrEqual(t, l.maxFlight, conc)
 			if conc > 1 {
 				assert.Greater(t, l.maxFlight, 1, "pages fetched in parallel")
 			}
-			assert.Equal(t, 1, l.calls[0])
 		})
 	}
 }
 
-func TestPagerPagesAndNext(t *testing.T) {
-	l := newTestLister(25, 10)
-	var sizes []int
-	for pg, err := range l.pager(1).Pages(context.Background()) {
-		require.NoError(t, err)
-		sizes = append(sizes, len(pg.Items))
-	}
-	assert.Equal(t, []int{10, 10, 5}, sizes)
-
-	for _, conc := range []int{1, 2, 8} {
-		l = newTestLister(25, 10)
-		p := l.pager(1, WithConcurrency(conc))
-		var got []string
-		for p.More() {
-			pg, err := p.Next(context.Background())
-			require.NoError(t, err)
-			for _, task := range pg.Items {
-				got = append(got, task.UUID)
+func TestPagerPagesAndNextInOrder(t *testing.T) {
+	for _, conc := range []int{1, 4, 8} {
+		t.Run(fmt.Sprint("concurrency=", conc), func(t *testing.T) {
+			l := newTestLister(95, 10)
+			l.delay = randomDelay(uint64(conc))
+			var nums []int
+			for pg, err := range l.pager(1, WithConcurrency(conc)).Pages(context.Background()) {
+				require.NoError(t, err)
+				nums = append(nums, pg.Meta.CurrentPage)
 			}
-		}
-		assert.Equal(t, l.ids, got)
-		assert.Len(t, l.calls, 3)
-		_, err := p.Next(context.Background())
-		assert.ErrorIs(t, err, ErrNoMorePages)
+			assert.Equal(t, []int{1, 2, 3, 4, 5, 6, 7, 8, 9, 10}, nums)
+
+			l = newTestLister(95, 10)
+			l.delay = randomDelay(uint64(conc))
+			p := l.pager(1, WithConcurrency(conc))
+			var got []string
+			for p.More() {
+				pg, err := p.Next(context.Background())
+				require.NoError(t, err)
+				for _, task := range pg.Items {
+					got = append(got, task.UUID)
+				}
+			}
+			assert.Equal(t, l.ids, got)
+			assert.Len(t, l.calls, 10)
+			assert.LessOrEqual(t, l.maxFlight, conc)
+			_, err := p.Next(context.Background())
+			assert.ErrorIs(t, err, ErrNoMorePages)
+		})
 	}
 }
 
@@ -178,188 +200,137 @@ func TestPagerRequestCount(t *testing.T) {
 		{"empty list costs one request", 0, 15, 0, []int{1}, 0},
 		{"one page", 7, 15, 0, []int{1}, 7},
 		{"exact pages", 30, 15, 0, []int{1, 2}, 30},
+		{"a short last page", 31, 15, -3, []int{1, 2, 3}, 31},
 		{"starts at opts.Page", 45, 15, 2, []int{2, 3}, 30},
 		{"start past the end", 45, 15, 9, []int{9}, 0},
 	}
 	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			l := newTestLister(tt.n, tt.perPage)
-			ids, err := collect(t, l.pager(tt.start, WithConcurrency(4)))
-			require.NoError(t, err)
-			assert.Len(t, ids, tt.wantItems)
-			assert.ElementsMatch(t, tt.wantCalls, l.calls)
-		})
+		for _, conc := range []int{1, 4} {
+			t.Run(fmt.Sprintf("%s/concurrency=%d", tt.name, conc), func(t *testing.T) {
+				l := newTestLister(tt.n, tt.perPage)
+				ids, err := collect(t, l.pager(tt.start, WithConcurrency(conc)))
+				require.NoError(t, err)
+				assert.Len(t, ids, tt.wantItems)
+				assert.ElementsMatch(t, tt.wantCalls, l.calls)
+			})
+		}
 	}
 }
 
-func TestPagerMaxItems(t *testing.T) {
-	for _, conc := range []int{1, 8} {
-		l := newTestLister(1000, 100)
-		ids, err := collect(t, l.pager(1, WithConcurrency(conc), WithMaxItems(250)))
-		require.NoError(t, err)
-		assert.Equal(t, l.ids[:250], ids)
-		assert.Len(t, l.calls, 3, "concurrency %d: no page that cannot be needed", conc)
-	}
-	l := newTestLister(1000, 100)
-	var sizes []int
-	for pg, err := range l.pager(1, WithMaxItems(250)).Pages(context.Background()) {
-		require.NoError(t, err)
-		sizes = append(sizes, len(pg.Items))
-	}
-	assert.Equal(t, []int{100, 100, 50}, sizes)
-}
-
-func TestPagerEarlyBreakStopsEverything(t *testing.T) {
-	l := newTestLister(2000, 10)
-	l.delay = func(page int) time.Duration {
-		switch page {
-		case 1:
-			return 0
-		case 2:
-			return 10 * time.Millisecond
-		}
-		return time.Second
-	}
-	p := l.pager(1, WithConcurrency(4))
-	n := 0
-	for _, err := range p.All(context.Background()) {
-		require.NoError(t, err)
-		n++
-		if n == 15 {
-			break
-		}
-	}
-	calls := l.callCount()
-	l.mu.Lock()
-	inFlight := l.inFlight
-	l.mu.Unlock()
-	assert.Zero(t, inFlight, "every fetch has returned when All returns")
-	assert.Positive(t, l.cancelled.Load(), "fetches in flight were cancelled")
-	time.Sleep(30 * time.Millisecond)
-	assert.Equal(t, calls, l.callCount(), "no request starts after the loop ends")
+func TestPagerNextEmptyList(t *testing.T) {
+	l := newTestLister(0, 15)
+	p := l.pager(1, WithConcurrency(8))
+	require.True(t, p.More())
+	pg, err := p.Next(context.Background())
+	require.NoError(t, err)
+	assert.Empty(t, pg.Items, "the one page is returned, with its meta")
 	assert.False(t, p.More())
-	for range p.All(context.Background()) {
-		t.Fatal("a pager is used once")
+	for range 2 {
+		_, err = p.Next(context.Background())
+		assert.ErrorIs(t, err, ErrNoMorePages)
+	}
+	assert.Equal(t, []int{1}, l.calls)
+}
+
+func TestPagerNextLeavesNothingRunning(t *testing.T) {
+	l := newTestLister(200, 10)
+	l.delay = func(page int) time.Duration { return time.Duration(page%3) * time.Millisecond }
+	p := l.pager(1, WithConcurrency(8))
+	for i, wantCalls := range []int{1, 9, 9, 9} {
+		pg, err := p.Next(context.Background())
+		require.NoError(t, err)
+		assert.Equal(t, i+1, pg.Meta.CurrentPage)
+		calls, inFlight := l.snapshot()
+		assert.Len(t, calls, wantCalls, "a batch of 8 once page 1 told last_page")
+		assert.Zero(t, inFlight, "no fetch outlives the Next call that started it")
 	}
 }
 
-func TestPagerErrorMidway(t *testing.T) {
-	boom := errors.New("boom")
-	for _, conc := range []int{1, 4} {
+func TestPagerNextThenAll(t *testing.T) {
+	for _, dedupe := range []bool{true, false} {
 		l := newTestLister(100, 10)
-		l.fail = func(page int) error {
-			if page == 4 {
-				return boom
-			}
-			return nil
-		}
-		ids, err := collect(t, l.pager(1, WithConcurrency(conc)))
-		assert.ErrorIs(t, err, boom)
-		assert.Equal(t, l.ids[:30], ids, "every item before the error is yielded")
-
-		l.calls = nil
-		p := l.pager(1, WithConcurrency(conc))
-		var got int
-		for {
+		p := l.pager(1, WithConcurrency(4))
+		var got []string
+		for range 2 { // page 1, then page 2 of a batch of 2..5
 			pg, err := p.Next(context.Background())
-			if err != nil {
-				assert.ErrorIs(t, err, boom)
+			require.NoError(t, err)
+			for _, task := range pg.Items {
+				got = append(got, task.UUID)
+			}
+		}
+		if dedupe {
+			rest, err := collect(t, p)
+			require.NoError(t, err)
+			got = append(got, rest...)
+		} else {
+			for pg, err := range p.Pages(context.Background()) {
+				require.NoError(t, err)
+				for _, task := range pg.Items {
+					got = append(got, task.UUID)
+				}
+			}
+		}
+		assert.Equal(t, l.ids, got, "the pages Next fetched ahead are not lost")
+		assert.Len(t, l.calls, 10)
+	}
+}
+
+func TestPagerSecondUse(t *testing.T) {
+	boom := fmt.Errorf("boom")
+	tests := []struct {
+		name    string
+		first   func(p *Pager[Task])
+		wantErr error
+	}{
+		{"after the end", func(p *Pager[Task]) {
+			for range p.All(context.Background()) {
+			}
+		}, nil},
+		{"after a break", func(p *Pager[Task]) {
+			for range p.Pages(context.Background()) {
 				break
 			}
-			got += len(pg.Items)
-		}
-		assert.Equal(t, 30, got)
-		assert.False(t, p.More())
-		_, err = p.Next(context.Background())
-		assert.ErrorIs(t, err, boom, "Next after an error returns that error")
-	}
-}
-
-func TestPagerContextCancel(t *testing.T) {
-	l := newTestLister(1000, 10)
-	l.delay = func(int) time.Duration { return 20 * time.Millisecond }
-	ctx, cancel := context.WithCancel(context.Background())
-	defer cancel()
-	var errs []error
-	n := 0
-	for _, err := range l.pager(1, WithConcurrency(3)).All(ctx) {
-		if err != nil {
-			errs = append(errs, err)
-			continue
-		}
-		if n++; n == 25 {
-			cancel()
-		}
-	}
-	require.Len(t, errs, 1)
-	assert.ErrorIs(t, errs[0], context.Canceled)
-	assert.Less(t, n, 60)
-}
-
-func TestPagerDrift(t *testing.T) {
-	t.Run("tasks inserted at the front are not yielded twice", func(t *testing.T) {
-		l := newTestLister(50, 10)
-		l.before = func(l *testLister, page int) {
-			if page == 3 {
-				l.ids = append([]string{"new-1", "new-2", "new-3"}, l.ids...)
+		}, nil},
+		{"after an error", func(p *Pager[Task]) {
+			for range p.All(context.Background()) {
 			}
-		}
-		ids, err := collect(t, l.pager(1))
-		require.NoError(t, err)
-		seen := map[string]bool{}
-		for _, id := range ids {
-			assert.False(t, seen[id], "duplicate %s", id)
-			seen[id] = true
-		}
-		// The walk follows the new last_page (6) and so reaches every old task.
-		for _, id := range newTestLister(50, 10).ids {
-			assert.True(t, seen[id], "missing %s", id)
-		}
-	})
-	t.Run("a shrinking last_page ends the walk and drops pages past it", func(t *testing.T) {
-		l := newTestLister(100, 10)
-		l.delay = func(page int) time.Duration { return time.Duration(page) * time.Millisecond }
-		l.meta = func(page int, m *PageMeta) {
-			if page >= 2 {
-				m.LastPage = 4
+		}, boom},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			l := newTestLister(30, 10)
+			if tt.wantErr != nil {
+				l.gate = func(_ context.Context, page int) error {
+					if page == 2 {
+						return tt.wantErr
+					}
+					return nil
+				}
 			}
-		}
-		ids, err := collect(t, l.pager(1, WithConcurrency(8)))
-		require.NoError(t, err)
-		assert.Equal(t, l.ids[:40], ids)
-	})
-}
-
-func TestPagerNoProgressGuard(t *testing.T) {
-	l := newTestLister(100, 10)
-	l.items = func(int) []Task { return []Task{{UUID: "same"}} } // the server ignores page
-	ids, err := collect(t, l.pager(1, WithConcurrency(2)))
-	assert.ErrorIs(t, err, ErrMalformedResponse)
-	assert.Equal(t, []string{"same"}, ids)
-	assert.LessOrEqual(t, l.callCount(), 6, "the walk stops soon")
-}
-
-func TestPagerMaxPagesGuard(t *testing.T) {
-	if testing.Short() {
-		t.Skip("walks 100,000 pages")
+			p := l.pager(1)
+			tt.first(p)
+			calls := len(l.calls)
+			assert.False(t, p.More())
+			var errs []error
+			for _, err := range p.All(context.Background()) {
+				errs = append(errs, err)
+			}
+			for _, err := range p.Pages(context.Background()) {
+				errs = append(errs, err)
+			}
+			_, err := p.Next(context.Background())
+			if tt.wantErr == nil {
+				assert.Empty(t, errs, "a spent pager yields nothing")
+				assert.ErrorIs(t, err, ErrNoMorePages)
+			} else {
+				require.Len(t, errs, 2, "the same error again")
+				assert.ErrorIs(t, errs[0], boom)
+				assert.Same(t, errs[0], errs[1])
+				assert.Same(t, errs[0], err)
+			}
+			assert.Len(t, l.calls, calls, "no request on a second use")
+		})
 	}
-	var n atomic.Int64
-	fetch := func(_ context.Context, page int) (*TaskPage, error) {
-		n.Add(1)
-		return &TaskPage{Items: []Task{{UUID: fmt.Sprint(page)}}, Meta: PageMeta{CurrentPage: page, LastPage: 1 << 30}}, nil
-	}
-	count := 0
-	var last error
-	for _, err := range newPager(fetch, taskKey, 1, nil).All(context.Background()) {
-		if err != nil {
-			last = err
-			continue
-		}
-		count++
-	}
-	assert.ErrorIs(t, last, ErrMalformedResponse)
-	assert.Equal(t, maxPages, count)
-	assert.Equal(t, int64(maxPages), n.Load())
 }
 
 func TestPagerInvalidOptions(t *testing.T) {
@@ -367,67 +338,37 @@ func TestPagerInvalidOptions(t *testing.T) {
 		l := newTestLister(10, 5)
 		_, err := collect(t, l.pager(1, opt))
 		assert.ErrorIs(t, err, ErrInvalidArgument)
-		_, err = l.pager(1, opt).Next(context.Background())
+
+		p := l.pager(1, opt)
+		assert.True(t, p.More(), "More lets a loop reach the error")
+		_, err = p.Next(context.Background())
 		assert.ErrorIs(t, err, ErrInvalidArgument)
-		for _, err := range l.pager(1, opt).Pages(context.Background()) {
+		assert.False(t, p.More())
+		_, again := p.Next(context.Background())
+		assert.Same(t, err, again)
+
+		n := 0
+		for pg, err := range l.pager(1, opt).Pages(context.Background()) {
+			assert.Nil(t, pg)
 			assert.ErrorIs(t, err, ErrInvalidArgument)
+			n++
 		}
-		assert.Zero(t, l.callCount())
+		assert.Equal(t, 1, n)
+		assert.Zero(t, len(l.calls), "no request with an invalid option")
 	}
 }
 
-func TestPagerThrottleHalvesConcurrency(t *testing.T) {
-	l := newTestLister(400, 10)
-	l.delay = func(int) time.Duration { return 3 * time.Millisecond }
-	l.throttle = func(page int) bool { return page >= 2 && page <= 4 }
-	p := l.pager(1, WithConcurrency(8))
-	var afterThrottle int
-	n := 0
-	for _, err := range p.All(context.Background()) {
-		require.NoError(t, err)
-		if n++; n == 100 {
-			l.mu.Lock()
-			l.maxFlight = 0
-			l.mu.Unlock()
-		}
+func TestPagerNilContext(t *testing.T) {
+	l := newTestLister(10, 5)
+	var nilCtx context.Context
+	p := l.pager(1)
+	_, err := p.Next(nilCtx)
+	assert.ErrorIs(t, err, ErrInvalidArgument)
+	for _, err := range p.All(nilCtx) {
+		assert.ErrorIs(t, err, ErrInvalidArgument)
 	}
-	l.mu.Lock()
-	afterThrottle = l.maxFlight
-	l.mu.Unlock()
-	assert.Equal(t, 400, n)
-	assert.Equal(t, 1, p.conc, "three throttled pages halve 8 to 4, 2, 1")
-	assert.LessOrEqual(t, afterThrottle, 1)
-}
-
-func TestPagerHeapStaysFlat(t *testing.T) {
-	const perPage, pages = 100, 300
-	fetch := func(_ context.Context, page int) (*TaskPage, error) {
-		pg := &TaskPage{Meta: PageMeta{CurrentPage: page, LastPage: pages, PerPage: perPage, Total: perPage * pages}}
-		pg.Items = make([]Task, perPage)
-		for i := range pg.Items {
-			pg.Items[i] = Task{UUID: fmt.Sprintf("%08x-0000-4000-8000-%012x", page, i), Raw: make([]byte, 2400)}
-		}
-		return pg, nil
-	}
-	var before, peak runtime.MemStats
-	runtime.GC()
-	runtime.ReadMemStats(&before)
-	n := 0
-	for _, err := range newPager(fetch, taskKey, 1, []PagerOption{WithConcurrency(4)}).All(context.Background()) {
-		require.NoError(t, err)
-		if n++; n%5000 == 0 {
-			var m runtime.MemStats
-			runtime.GC()
-			runtime.ReadMemStats(&m)
-			if m.HeapAlloc > peak.HeapAlloc {
-				peak = m
-			}
-		}
-	}
-	assert.Equal(t, 30000, n)
-	growth := int64(peak.HeapAlloc) - int64(before.HeapAlloc)
-	t.Logf("heap growth over 30,000 tasks: %.1f MiB", float64(growth)/(1<<20))
-	// The pages themselves (about 300 KiB each, 5 at most) and the seen
-	// set (30,000 UUIDs) are all that may stay; 240 MiB went through.
-	assert.Less(t, growth, int64(16<<20))
+	assert.Empty(t, l.calls, "no request without a context")
+	ids, err := collect(t, p)
+	require.NoError(t, err)
+	assert.Equal(t, l.ids, ids, "a nil context does not spend the pager")
 }
