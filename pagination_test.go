@@ -19,13 +19,13 @@ type testLister struct {
 	mu         sync.Mutex
 	ids        []string // the list, in order
 	perPage    int
-	delay      func(page int) time.Duration            // optional
+	delay      func(page int) time.Duration              // optional
 	gate       func(ctx context.Context, page int) error // optional: runs first, may block or fail
-	throttle   func(page int) bool                     // optional: the page's request "saw" a 429
-	before     func(l *testLister, page int)           // optional: runs under mu before serving
-	meta       func(page int, m *PageMeta)             // optional: rewrites the page's meta
-	items      func(page int) []Task                   // optional: replaces the page's items
-	calls      []int                                   // pages requested, in order of request
+	throttle   func(page int) bool                       // optional: the page's request "saw" a 429
+	before     func(l *testLister, page int)             // optional: runs under mu before serving
+	meta       func(page int, m *PageMeta)               // optional: rewrites the page's meta
+	items      func(page int) []Task                     // optional: replaces the page's items
+	calls      []int                                     // pages requested, in order of request
 	inFlight   int
 	maxFlight  int
 	firstDone  bool // the first fetch has returned
