@@ -1,0 +1,307 @@
+package agentapi
+
+import (
+	"context"
+	"fmt"
+	"runtime"
+	"sync/atomic"
+	"testing"
+	"time"
+	"unsafe"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+func TestPagerDrift(t *testing.T) {
+	t.Run("tasks inserted at the front are not yielded twice by All", func(t *testing.T) {
+		l := newTestLister(50, 10)
+		l.before = func(l *testLister, page int) {
+			if page == 3 {
+				l.ids = append([]string{"new-1", "new-2", "new-3"}, l.ids...)
+			}
+		}
+		ids, err := collect(t, l.pager(1))
+		require.NoError(t, err)
+		seen := map[string]bool{}
+		for _, id := range ids {
+			assert.False(t, seen[id], "duplicate %s", id)
+			seen[id] = true
+		}
+		// The walk follows the new last_page (6) and so reaches every old task.
+		for _, id := range newTestLister(50, 10).ids {
+			assert.True(t, seen[id], "missing %s", id)
+		}
+		assert.Equal(t, []int{1, 2, 3, 4, 5, 6}, l.calls)
+	})
+	t.Run("Pages delivers pages as the server sent them", func(t *testing.T) {
+		l := newTestLister(50, 10)
+		l.before = func(l *testLister, page int) {
+			if page == 3 {
+				l.ids = append([]string{"new-1", "new-2", "new-3"}, l.ids...)
+			}
+		}
+		n := 0
+		for pg, err := range l.pager(1).Pages(context.Background()) {
+			require.NoError(t, err)
+			n += len(pg.Items)
+		}
+		assert.Equal(t, 20+33, n, "the 3 shifted tasks come twice")
+	})
+	t.Run("a growing last_page is followed", func(t *testing.T) {
+		l := newTestLister(50, 10)
+		l.before = func(l *testLister, page int) {
+			if page == 5 {
+				for i := range 15 {
+					l.ids = append(l.ids, fmt.Sprint("late-", i))
+				}
+			}
+		}
+		ids, err := collect(t, l.pager(1, WithConcurrency(2)))
+		require.NoError(t, err)
+		assert.Equal(t, l.ids, ids)
+		assert.ElementsMatch(t, []int{1, 2, 3, 4, 5, 6, 7}, l.calls)
+	})
+	shrink := func() *testLister {
+		l := newTestLister(100, 10)
+		l.delay = func(page int) time.Duration { return time.Duration(page) * time.Millisecond }
+		l.meta = func(page int, m *PageMeta) {
+			if page >= 2 {
+				m.LastPage = 4
+			}
+		}
+		return l
+	}
+	t.Run("a shrinking last_page ends the walk and drops pages past it", func(t *testing.T) {
+		l := shrink()
+		ids, err := collect(t, l.pager(1, WithConcurrency(8)))
+		require.NoError(t, err)
+		assert.Equal(t, l.ids[:40], ids)
+	})
+	t.Run("Next drops pages past a shrunk last_page", func(t *testing.T) {
+		l := shrink()
+		p := l.pager(1, WithConcurrency(8))
+		var nums []int
+		for p.More() {
+			pg, err := p.Next(context.Background())
+			if err != nil {
+				assert.ErrorIs(t, err, ErrNoMorePages)
+				break
+			}
+			nums = append(nums, pg.Meta.CurrentPage)
+		}
+		assert.Equal(t, []int{1, 2, 3, 4}, nums)
+		assert.Len(t, l.calls, 9, "the batch 2..9 was in flight; 5..9 are dropped")
+	})
+}
+
+func TestPagerEndWithoutMeta(t *testing.T) {
+	l := newTestLister(30, 10)
+	l.meta = func(_ int, m *PageMeta) { *m = PageMeta{} } // no pagination block
+	ids, err := collect(t, l.pager(1, WithConcurrency(4)))
+	require.NoError(t, err)
+	assert.Equal(t, l.ids[:10], ids, "a page without meta is all there is")
+	assert.Equal(t, []int{1}, l.calls)
+}
+
+func TestPagerNoProgressGuard(t *testing.T) {
+	same := func(int) []Task { return []Task{{UUID: "same"}} } // the server ignores page
+	for _, conc := range []int{1, 2, 8} {
+		t.Run(fmt.Sprint("concurrency=", conc), func(t *testing.T) {
+			l := newTestLister(100, 10)
+			l.items = same
+			ids, err := collect(t, l.pager(1, WithConcurrency(conc)))
+			assert.ErrorIs(t, err, ErrMalformedResponse)
+			assert.Equal(t, []string{"same"}, ids)
+			// Page 1 is new, pages 2..4 are not: the error, at most a
+			// window of pages later.
+			assert.GreaterOrEqual(t, len(l.calls), 4)
+			assert.LessOrEqual(t, len(l.calls), 4+conc)
+		})
+	}
+	t.Run("Pages and Next", func(t *testing.T) {
+		l := newTestLister(100, 10)
+		l.items = same
+		var pages int
+		var got error
+		for _, err := range l.pager(1).Pages(context.Background()) {
+			if err != nil {
+				got = err
+				continue
+			}
+			pages++
+		}
+		assert.ErrorIs(t, got, ErrMalformedResponse)
+		assert.Equal(t, 3, pages, "pages as sent: page 1, then two repeats")
+
+		p := l.pager(1, WithConcurrency(4))
+		for range 3 {
+			_, err := p.Next(context.Background())
+			require.NoError(t, err)
+		}
+		_, err := p.Next(context.Background())
+		assert.ErrorIs(t, err, ErrMalformedResponse)
+	})
+	t.Run("empty keys are never duplicates", func(t *testing.T) {
+		l := newTestLister(30, 10)
+		l.items = func(int) []Task { return []Task{{Name: "no uuid"}} }
+		ids, err := collect(t, l.pager(1))
+		require.NoError(t, err)
+		assert.Len(t, ids, 3)
+	})
+}
+
+func TestPagerMaxPagesGuard(t *testing.T) {
+	var n atomic.Int64
+	endless := func(_ context.Context, page int) (*TaskPage, error) {
+		n.Add(1)
+		return &TaskPage{Items: []Task{{UUID: fmt.Sprint(page)}}, Meta: PageMeta{CurrentPage: page, LastPage: 1 << 30}}, nil
+	}
+	t.Run("lowered bound", func(t *testing.T) {
+		for _, conc := range []int{1, 4} {
+			n.Store(0)
+			p := newPager(endless, taskKey, 1, []PagerOption{WithConcurrency(conc)})
+			p.maxPages = 50
+			ids, err := collect(t, p)
+			assert.ErrorIs(t, err, ErrMalformedResponse)
+			assert.Len(t, ids, 50)
+			assert.Equal(t, int64(50), n.Load(), "never a page past the bound")
+
+			n.Store(0)
+			p = newPager(endless, taskKey, 7, []PagerOption{WithConcurrency(conc)})
+			p.maxPages = 50
+			pages := 0
+			for {
+				if _, err = p.Next(context.Background()); err != nil {
+					break
+				}
+				pages++
+			}
+			assert.ErrorIs(t, err, ErrMalformedResponse)
+			assert.Equal(t, 50, pages)
+			assert.Equal(t, int64(50), n.Load())
+		}
+	})
+	t.Run("100,000 pages", func(t *testing.T) {
+		if testing.Short() {
+			t.Skip("walks 100,000 pages")
+		}
+		n.Store(0)
+		ids, err := collect(t, newPager(endless, taskKey, 1, nil))
+		assert.ErrorIs(t, err, ErrMalformedResponse)
+		assert.Len(t, ids, maxPages)
+		assert.Equal(t, int64(maxPages), n.Load())
+	})
+}
+
+func TestPagerNilPage(t *testing.T) {
+	p := newPager(func(context.Context, int) (*TaskPage, error) { return nil, nil }, taskKey, 1, nil)
+	_, err := collect(t, p)
+	assert.ErrorIs(t, err, ErrMalformedResponse)
+}
+
+func TestPagerMaxItems(t *testing.T) {
+	for _, conc := range []int{1, 8} {
+		t.Run(fmt.Sprint("concurrency=", conc), func(t *testing.T) {
+			l := newTestLister(1000, 100)
+			ids, err := collect(t, l.pager(1, WithConcurrency(conc), WithMaxItems(250)))
+			require.NoError(t, err)
+			assert.Equal(t, l.ids[:250], ids)
+			assert.Len(t, l.calls, 3, "no page that cannot be needed")
+
+			l = newTestLister(1000, 100)
+			var sizes []int
+			for pg, err := range l.pager(1, WithConcurrency(conc), WithMaxItems(250)).Pages(context.Background()) {
+				require.NoError(t, err)
+				sizes = append(sizes, len(pg.Items))
+			}
+			assert.Equal(t, []int{100, 100, 50}, sizes)
+			assert.Len(t, l.calls, 3)
+
+			l = newTestLister(1000, 100)
+			p := l.pager(1, WithConcurrency(conc), WithMaxItems(250))
+			sizes = nil
+			for p.More() {
+				pg, err := p.Next(context.Background())
+				require.NoError(t, err)
+				sizes = append(sizes, len(pg.Items))
+			}
+			assert.Equal(t, []int{100, 100, 50}, sizes)
+			assert.Len(t, l.calls, 3)
+		})
+	}
+	t.Run("more than the list", func(t *testing.T) {
+		l := newTestLister(95, 10)
+		ids, err := collect(t, l.pager(1, WithConcurrency(4), WithMaxItems(1000)))
+		require.NoError(t, err)
+		assert.Equal(t, l.ids, ids)
+		assert.Len(t, l.calls, 10)
+	})
+	t.Run("duplicates make All ask for a page more", func(t *testing.T) {
+		l := newTestLister(1000, 100)
+		l.before = func(l *testLister, page int) {
+			if page == 2 && l.ids[0] == "task-000000" {
+				fresh := make([]string, 60)
+				for i := range fresh {
+					fresh[i] = fmt.Sprint("new-", i)
+				}
+				l.ids = append(fresh, l.ids...) // page 2 now repeats 60 of page 1
+			}
+		}
+		ids, err := collect(t, l.pager(1, WithConcurrency(8), WithMaxItems(250)))
+		require.NoError(t, err)
+		assert.Len(t, ids, 250)
+		seen := map[string]bool{}
+		for _, id := range ids {
+			assert.False(t, seen[id], "duplicate %s", id)
+			seen[id] = true
+		}
+		assert.ElementsMatch(t, []int{1, 2, 3, 4}, l.calls, "100 + 40 + 100 new: page 4 is needed, page 5 is not")
+	})
+}
+
+// TestPagerHeapStaysFlat walks 30,000 tasks (300 pages of 100, each with a
+// fresh UUID string and 2,400 bytes of Raw, about 240 KiB a page like the
+// real API's) and checks that the live heap grows by little more than the
+// seen set: the pages themselves do not accumulate.
+func TestPagerHeapStaysFlat(t *testing.T) {
+	const perPage, pages, conc = 100, 300, 4
+	fetch := func(_ context.Context, page int) (*TaskPage, error) {
+		pg := &TaskPage{Meta: PageMeta{CurrentPage: page, LastPage: pages, PerPage: perPage, Total: perPage * pages}}
+		pg.Items = make([]Task, perPage)
+		for i := range pg.Items {
+			pg.Items[i] = Task{UUID: fmt.Sprintf("%08x-0000-4000-8000-%012x", page, i), Raw: make([]byte, 2400)}
+		}
+		return pg, nil
+	}
+	var before runtime.MemStats
+	runtime.GC()
+	runtime.ReadMemStats(&before)
+	var peak uint64
+	sample := func() {
+		var m runtime.MemStats
+		runtime.GC()
+		runtime.ReadMemStats(&m)
+		peak = max(peak, m.HeapAlloc)
+	}
+	n := 0
+	for _, err := range newPager(fetch, taskKey, 1, []PagerOption{WithConcurrency(conc)}).All(context.Background()) {
+		require.NoError(t, err)
+		if n++; n%2500 == 0 {
+			sample()
+		}
+	}
+	require.Equal(t, perPage*pages, n)
+	growth := int64(peak) - int64(before.HeapAlloc)
+	// The seen set: a 36-byte UUID in a 48-byte allocation, plus a 16-byte
+	// string header in a map slot, with the map's growth slack: measured at
+	// about 75 bytes a task (2.1 MiB for 30,000); 128 are allowed. The
+	// pages: at most conc+1 held at once (the consumer's and the ones in
+	// flight), one more for the fetcher building its page, each 100 tasks
+	// of Task, Raw and UUID. 240 MiB of pages go through the walk.
+	pageBytes := perPage * (int(unsafe.Sizeof(Task{})) + 2400 + 48)
+	bound := int64(perPage*pages*128 + (conc+2)*pageBytes)
+	t.Logf("heap growth over %d tasks: %.2f MiB (bound %.2f MiB, page %.0f KiB)",
+		n, float64(growth)/(1<<20), float64(bound)/(1<<20), float64(pageBytes)/(1<<10))
+	assert.Less(t, growth, bound)
+}
