@@ -110,17 +110,7 @@ func ResetConnection() Fault { return Fault{kind: faultReset} }
 // serve writes the fault's response to w; the request id header is set.
 func (ft Fault) serve(w http.ResponseWriter) {
 	if ft.kind == faultReset {
-		hj, ok := w.(http.Hijacker)
-		if !ok {
-			panic(http.ErrAbortHandler) // net/http's documented way to abort a response
-		}
-		conn, rw, err := hj.Hijack()
-		if err != nil {
-			panic(http.ErrAbortHandler)
-		}
-		rw.WriteString("HTTP/1.1 200 OK\r\nContent-Type: appl") //nolint:errcheck // closing anyway
-		rw.Flush()                                              //nolint:errcheck
-		conn.Close()
+		dropConnection(w, "HTTP/1.1 200 OK\r\nContent-Type: appl")
 		return
 	}
 	h := w.Header()
@@ -138,4 +128,22 @@ func (ft Fault) serve(w http.ResponseWriter) {
 	}
 	w.WriteHeader(ft.status)
 	w.Write([]byte(ft.body)) //nolint:errcheck // the client went away: nothing to do
+}
+
+// dropConnection writes partial, if any, straight to the connection under
+// w and closes it, so the client gets no response. Where w cannot be
+// hijacked (HTTP/2, a recorder), it aborts the handler with
+// http.ErrAbortHandler, net/http's documented way to drop a response.
+func dropConnection(w http.ResponseWriter, partial string) {
+	hj, ok := w.(http.Hijacker)
+	if !ok {
+		panic(http.ErrAbortHandler)
+	}
+	conn, rw, err := hj.Hijack()
+	if err != nil {
+		panic(http.ErrAbortHandler)
+	}
+	rw.WriteString(partial) //nolint:errcheck // closing anyway
+	rw.Flush()              //nolint:errcheck
+	conn.Close()
 }

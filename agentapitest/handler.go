@@ -41,7 +41,10 @@ func (f *Fake) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	f.record(r, userID)
 	ft, faulty := f.nextFault()
 	if !f.wait(r.Context()) {
-		return // the client gave up or the server is closing: nobody to answer
+		if r.Context().Err() == nil { // the server is closing: drop the connection, not a blank 200
+			dropConnection(w, "")
+		}
+		return // or the client gave up: nobody to answer
 	}
 	h := w.Header()
 	h.Set("X-Request-Id", "fake-"+strconv.FormatInt(f.ids.Add(1), 10))
