@@ -39,7 +39,7 @@ type Fake struct {
 	token      string
 	latency    time.Duration
 	phpEscapes bool
-	done       chan struct{} // closed by Server.Close: wakes handlers sleeping on latency
+	done       chan struct{} // closed by Close: wakes handlers sleeping on latency
 	closeOnce  sync.Once
 
 	mu       sync.RWMutex // guards accounts
@@ -61,9 +61,8 @@ type Fake struct {
 // Option configures a Fake; pass options to NewFake or NewServer.
 type Option func(*Fake)
 
-// WithTasks gives the user userID n generated tasks (see the package's Tasks
-// section in NewFake), in addition to any it already has. A negative n adds
-// none.
+// WithTasks gives the user userID n generated tasks (NewFake says what they
+// hold), in addition to any it already has. A negative n adds none.
 func WithTasks(userID string, n int) Option {
 	return func(f *Fake) { f.addTasks(userID, n) }
 }
@@ -126,7 +125,8 @@ func NewFake(opts ...Option) *Fake {
 }
 
 // Server is a Fake served by an httptest server on 127.0.0.1. The Fake's
-// methods (Requests, InjectFaults, AddTasks, ...) are promoted to it.
+// methods (Requests, InjectFaults, AddTasks, ...) are promoted to it, and
+// its Fake field is the http.Handler, to mount elsewhere if need be.
 type Server struct {
 	*Fake
 	// URL is the server's base URL, "http://127.0.0.1:PORT", without a
@@ -151,8 +151,17 @@ func (s *Server) Client() *http.Client { return s.srv.Client() }
 // http.DefaultTransport and of Client too), and Close returns once every
 // handler has. It leaves no goroutine behind.
 func (s *Server) Close() {
-	s.closeOnce.Do(func() { close(s.done) })
+	s.Fake.Close()
 	s.srv.Close()
+}
+
+// Close makes every handler waiting out the latency (WithLatency) drop its
+// connection at once, and so every later request that has latency to wait.
+// Call it before http.Server.Shutdown, which waits for handlers to return,
+// when serving a Fake yourself; Server.Close calls it. Calling it again does
+// nothing.
+func (f *Fake) Close() {
+	f.closeOnce.Do(func() { close(f.done) })
 }
 
 // InjectFaults queues faults for the next requests, after any still queued.

@@ -40,6 +40,7 @@ func (f *Fake) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	userID, routed := routeUserID(r.URL.EscapedPath())
 	f.record(r, userID)
 	ft, faulty := f.nextFault()
+	faulty = faulty && ft.kind != 0 // the zero Fault is a normal response
 	if !f.wait(r.Context()) {
 		if r.Context().Err() == nil { // the server is closing: drop the connection, not a blank 200
 			dropConnection(w, "")
