@@ -89,8 +89,12 @@ func (tw *tableWriter) Write(t *agentapi.Task) error {
 }
 
 // End writes the header and every row kept, also after a failure, so that
-// the tasks that did arrive are shown.
-func (tw *tableWriter) End(bool) error {
+// the tasks that did arrive are shown; after a failure before any task, it
+// writes nothing.
+func (tw *tableWriter) End(complete bool) error {
+	if !complete && len(tw.rows) == 0 {
+		return nil
+	}
 	head := header()
 	widths := make([]int, len(head))
 	for _, r := range append([][]string{head}, tw.rows...) {
@@ -183,8 +187,10 @@ func (cw *csvWriter) Write(t *agentapi.Task) error {
 	return cw.w.Write(row(t))
 }
 
-func (cw *csvWriter) End(bool) error {
-	if !cw.started {
+// End flushes the rows; the header is written even for no task, unless the
+// listing failed before any.
+func (cw *csvWriter) End(complete bool) error {
+	if !cw.started && complete {
 		cw.started = true
 		if err := cw.w.Write(header()); err != nil {
 			return err

@@ -203,3 +203,10 @@ func TestWithStatus(t *testing.T) {
 func TestNewTaskWriterUnknownFormat(t *testing.T) {
 	assert.Nil(t, newTaskWriter("xml", &bytes.Buffer{}))
 }
+
+func TestFailureBeforeAnyTaskWritesNothing(t *testing.T) {
+	for _, f := range []string{formatTable, formatJSON, formatJSONL, formatCSV} {
+		assert.Empty(t, render(t, f, nil, false), f)
+	}
+	assert.Contains(t, render(t, formatTable, sampleTasks()[:1], false), "双十一回访任务", "rows before a failure are shown")
+}

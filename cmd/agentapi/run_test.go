@@ -1,0 +1,117 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"net/http"
+	"net/http/httptest"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+// secretToken is the token the tests configure; no output may hold it.
+const secretToken = "s3cr3t-token-value"
+
+// result is what one run of the command left behind.
+type result struct {
+	code           int
+	stdout, stderr string
+}
+
+// runCLI runs the command in-process with env as its whole environment.
+func runCLI(t *testing.T, env map[string]string, args ...string) result {
+	t.Helper()
+	var stdout, stderr bytes.Buffer
+	code := run(context.Background(), args, strings.NewReader(""), &stdout, &stderr, envOf(env))
+	return result{code: code, stdout: stdout.String(), stderr: stderr.String()}
+}
+
+// newTestServer starts an httptest server for one test.
+func newTestServer(t *testing.T, h http.HandlerFunc) *httptest.Server {
+	t.Helper()
+	srv := httptest.NewServer(h)
+	t.Cleanup(srv.Close)
+	return srv
+}
+
+func TestRunUsageErrors(t *testing.T) {
+	env := map[string]string{"AGENTAPI_BASE_URL": "http://127.0.0.1:1", "AGENTAPI_TOKEN": secretToken}
+	cases := []struct {
+		name  string
+		env   map[string]string
+		args  []string
+		want  string
+		usage string
+	}{
+		{"no command", env, nil, "missing command", mainUsage},
+		{"unknown command", env, []string{"deploy"}, `unknown command "deploy"`, mainUsage},
+		{"tasks without subcommand", env, []string{"tasks"}, "missing subcommand", mainUsage},
+		{"unknown tasks subcommand", env, []string{"tasks", "delete"}, `unknown subcommand "delete"`, mainUsage},
+		{"fake without subcommand", env, []string{"fake"}, "missing subcommand", mainUsage},
+		{"unknown flag", env, []string{"tasks", "list", "--user", "1", "--nope"}, "flag provided but not defined: -nope", listUsage},
+		{"bad value", env, []string{"tasks", "list", "--user", "1", "--per-page", "x"}, "invalid value", listUsage},
+		{"unknown status", env, []string{"tasks", "list", "--user", "1", "--status", "busy"}, `unknown --status word "busy"`, listUsage},
+		{"bad format", env, []string{"tasks", "list", "--user", "1", "--format", "yaml"}, "unknown --format", listUsage},
+		{"missing user", env, []string{"tasks", "list"}, "--user is required", listUsage},
+		{"no base url", map[string]string{"AGENTAPI_TOKEN": secretToken}, []string{"tasks", "list", "--user", "1"}, "no base URL", listUsage},
+		{"bad base url", env, []string{"tasks", "list", "--user", "1", "--base-url", "ftp://x"}, "base", listUsage},
+		{"bad user id", env, []string{"tasks", "list", "--user", ".."}, "user id", listUsage},
+		{"fake serve bad flag", env, []string{"fake", "serve", "--tasks", "-3"}, "--tasks -3 is negative", serveUsage},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			r := runCLI(t, c.env, c.args...)
+			assert.Equal(t, exitUsage, r.code)
+			assert.Empty(t, r.stdout)
+			assert.Contains(t, r.stderr, c.want)
+			assert.Contains(t, r.stderr, c.usage, "usage on stderr")
+			assert.NotContains(t, r.stderr, secretToken)
+		})
+	}
+}
+
+func TestRunHelpAndVersion(t *testing.T) {
+	r := runCLI(t, nil, "help")
+	assert.Equal(t, exitOK, r.code)
+	for _, want := range []string{"tasks list", "fake serve", "--status", "--token-file", "--latency", "AGENTAPI_BASE_URL", "AGENTAPI_TOKEN"} {
+		assert.Contains(t, r.stdout, want)
+	}
+	assert.Empty(t, r.stderr)
+
+	for _, args := range [][]string{{"tasks", "list", "-h"}, {"tasks", "list", "--help"}} {
+		r = runCLI(t, nil, args...)
+		assert.Equal(t, exitOK, r.code)
+		assert.Equal(t, listUsage, r.stdout)
+	}
+	r = runCLI(t, nil, "fake", "serve", "-h")
+	assert.Equal(t, exitOK, r.code)
+	assert.Equal(t, serveUsage, r.stdout)
+
+	r = runCLI(t, nil, "version")
+	assert.Equal(t, exitOK, r.code)
+	assert.Regexp(t, `^agentapi \S+ \(go[^)]+\)\n$`, r.stdout)
+}
+
+func TestRunTokenFileNeverPrinted(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "token")
+	require.NoError(t, os.WriteFile(path, []byte(secretToken+"\n"), 0o600))
+	var got string
+	srv := newTestServer(t, func(w http.ResponseWriter, r *http.Request) {
+		got = r.Header.Get("Authorization")
+		w.Header().Set("Content-Type", "application/json")
+		w.WriteHeader(http.StatusUnauthorized)
+		// A server that echoes the token back must not get it printed.
+		w.Write([]byte(`{"message":"Unauthenticated: token ` + secretToken + ` is unknown."}`))
+	})
+	r := runCLI(t, map[string]string{"AGENTAPI_BASE_URL": srv.URL}, "tasks", "list", "--user", "1", "--token-file", path)
+	assert.Equal(t, exitFailure, r.code)
+	assert.Equal(t, "Bearer "+secretToken, got, "the file's token is sent, trimmed")
+	assert.Contains(t, r.stderr, "401")
+	assert.Contains(t, r.stderr, "Unauthenticated")
+	assert.NotContains(t, r.stderr+r.stdout, secretToken)
+}
