@@ -1,11 +1,13 @@
 package agentapi
 
-// SKELETON: the decoder helper replaces this file.
+import "time"
 
-import (
-	"errors"
-	"time"
-)
+// cst is China Standard Time, UTC+8 without daylight saving: the zone of
+// the API's timestamps. A *time.Location is never mutated once made.
+var cst = time.FixedZone("CST", 8*60*60)
+
+// defaultZone is China Standard Time, the zone of the API's timestamps.
+func defaultZone() *time.Location { return cst }
 
 // envelope is what every response of the API wraps its data in.
 type envelope struct {
@@ -16,18 +18,99 @@ type envelope struct {
 	Meta    PageMeta
 }
 
-// decodeTaskPage decodes a subset_task response body: the envelope and its
-// list of tasks. Timestamps without a zone read in loc. Errors wrap
-// ErrMalformedResponse. When the envelope's code is present and not 200,
-// data is not decoded and no error is returned for it.
+// decodeTaskPage decodes a subset_task response body in one pass: the
+// envelope and its list of tasks. Timestamps without a zone read in loc.
+//
+// Errors wrap ErrMalformedResponse and name the value and its path, such as
+// data[3].new_task_extra.work_hour[0].wday. A body that is not a JSON
+// object, has trailing bytes, or has neither "code" nor "data" is an error.
+// When "code" is present and not 200, data is not decoded and no error is
+// returned for it. On an error, the envelope's fields read so far are still
+// returned, so that the caller can report the API's code and message.
 func decodeTaskPage(body []byte, loc *time.Location) (envelope, []Task, error) {
-	return envelope{}, nil, errors.New("not implemented")
+	d := newDecoder(body, loc)
+	var tasks []Task
+	env, err := d.envelope(func(d *decoder) error {
+		var err error
+		tasks, err = readList(d, nil, (*decoder).task)
+		return err
+	})
+	if err == nil && !env.HasCode && !env.HasData {
+		err = errorf("the body has neither code nor data")
+	}
+	if err != nil || (env.HasCode && env.Code != 200) {
+		tasks = nil
+	}
+	return env, tasks, err
 }
 
-// decodeEnvelope reads the envelope of an error response, skipping data.
+// decodeEnvelope reads the envelope of an error response (such as Laravel's
+// 401 {"message":"Unauthenticated."}): code, message and meta, skipping
+// data. It fails, wrapping ErrMalformedResponse, when the body is not a
+// JSON object; the fields read before the error are returned with it.
 func decodeEnvelope(body []byte) (envelope, error) {
-	return envelope{}, errors.New("not implemented")
+	return newDecoder(body, defaultZone()).envelope(nil)
 }
 
-// defaultZone is China Standard Time, the zone of the API's timestamps.
-func defaultZone() *time.Location { return time.FixedZone("CST", 8*60*60) }
+// envelope reads the whole body as the envelope. data, when not nil, reads
+// the value of "data"; it runs only while the code is absent or 200. When
+// "data" comes before "code", its span is remembered and read at the end.
+func (d *decoder) envelope(data func(*decoder) error) (env envelope, err error) {
+	if d.peek() != '{' {
+		return env, d.syntaxError("looking for the envelope object")
+	}
+	d.pos++
+	dataAt := -1 // where a "data" read before "code" begins
+	if d.peek() == '}' {
+		d.pos++
+	} else {
+		for {
+			k, err := d.key()
+			if err != nil {
+				return env, err
+			}
+			switch k {
+			case "code":
+				env.Code, err = d.readInt()
+				env.HasCode = err == nil
+			case "message":
+				env.Message, err = d.readString()
+			case "meta":
+				env.Meta, err = d.meta()
+			case "data":
+				env.HasData = true
+				if data == nil || (env.HasCode && env.Code != 200) {
+					err = d.skip()
+				} else if !env.HasCode {
+					dataAt = d.pos
+					err = d.skip()
+				} else {
+					dataAt = -1
+					err = data(d)
+				}
+			default:
+				err = d.skip()
+			}
+			if err != nil {
+				return env, wrapKey(err, k)
+			}
+			more, err := d.next('}')
+			if err != nil {
+				return env, err
+			}
+			if !more {
+				break
+			}
+		}
+	}
+	if d.ws(); d.pos < len(d.data) {
+		return env, errorf("unexpected %q after the envelope at offset %d", d.data[d.pos], d.pos)
+	}
+	if dataAt >= 0 && (!env.HasCode || env.Code == 200) {
+		d.pos = dataAt
+		if err := data(d); err != nil {
+			return env, wrapKey(err, "data")
+		}
+	}
+	return env, nil
+}

@@ -79,7 +79,7 @@ func (cl *call) checkRetry(ctx context.Context, resp *http.Response, err error) 
 	}
 	cl.lastErr = err
 	if err != nil {
-		cl.log("agentapi: attempt failed", slog.Int("attempt", cl.attempts),
+		cl.log("agentapi: attempt failed", slog.String("path", cl.path), slog.Int("attempt", cl.attempts),
 			slog.String("error", redactError(err).Error()), slog.Duration("duration", time.Since(cl.sent)))
 		return retryableError(err), nil
 	}
@@ -275,7 +275,7 @@ func checkRedirect(req *http.Request, via []*http.Request) error {
 		return &redirectError{fmt.Sprintf("agentapi: refusing redirect to another host %q",
 			req.URL.Scheme+"://"+req.URL.Host)}
 	}
-	if len(via) >= maxRedirects {
+	if len(via) > maxRedirects {
 		return &redirectError{fmt.Sprintf("agentapi: GET %s: stopped after %d redirects",
 			first.EscapedPath(), maxRedirects)}
 	}

@@ -1,0 +1,163 @@
+package agentapi
+
+import (
+	"unicode/utf16"
+	"unicode/utf8"
+)
+
+// str reads the string at pos (its opening quote). A string without
+// escapes is a substring of the body; one with escapes or invalid UTF-8 is
+// unescaped into a new string.
+func (d *decoder) str() (string, error) {
+	start := d.pos + 1
+	var high byte
+	for i := start; i < len(d.data); i++ {
+		c := d.data[i]
+		switch {
+		case c == '"':
+			d.pos = i + 1
+			if high >= utf8.RuneSelf && !utf8.ValidString(d.s[start:i]) {
+				d.pos = start
+				return d.unescape()
+			}
+			return d.s[start:i], nil
+		case c == '\\':
+			d.pos = start
+			return d.unescape()
+		case c < ' ':
+			d.pos = i
+			return "", d.syntaxError("in string")
+		}
+		high |= c
+	}
+	d.pos = len(d.data)
+	return "", d.syntaxError("in string")
+}
+
+// unescape reads the rest of a string from pos (after its opening quote),
+// decoding escapes; invalid UTF-8 and lone surrogates become U+FFFD, as
+// encoding/json does.
+func (d *decoder) unescape() (string, error) {
+	b := make([]byte, 0, 32)
+	for d.pos < len(d.data) {
+		c := d.data[d.pos]
+		switch {
+		case c == '"':
+			d.pos++
+			return string(b), nil
+		case c < ' ':
+			return "", d.syntaxError("in string")
+		case c == '\\':
+			r, err := d.escape()
+			if err != nil {
+				return "", err
+			}
+			b = utf8.AppendRune(b, r)
+		case c < utf8.RuneSelf:
+			b = append(b, c)
+			d.pos++
+		default:
+			r, size := utf8.DecodeRune(d.data[d.pos:])
+			b = utf8.AppendRune(b, r) // RuneError for an invalid byte
+			d.pos += size
+		}
+	}
+	return "", d.syntaxError("in string")
+}
+
+// escape decodes the escape sequence at pos (its backslash).
+func (d *decoder) escape() (rune, error) {
+	if d.pos+1 >= len(d.data) {
+		d.pos = len(d.data)
+		return 0, d.syntaxError("in string escape")
+	}
+	d.pos++
+	c := d.data[d.pos]
+	d.pos++
+	switch c {
+	case '"', '\\', '/':
+		return rune(c), nil
+	case 'b':
+		return '\b', nil
+	case 'f':
+		return '\f', nil
+	case 'n':
+		return '\n', nil
+	case 'r':
+		return '\r', nil
+	case 't':
+		return '\t', nil
+	case 'u':
+		r, err := d.hex4()
+		if err != nil {
+			return 0, err
+		}
+		if !utf16.IsSurrogate(r) {
+			return r, nil
+		}
+		// A high surrogate pairs with a following \uDC00-\uDFFF.
+		if d.pos+1 < len(d.data) && d.data[d.pos] == '\\' && d.data[d.pos+1] == 'u' {
+			save := d.pos
+			d.pos += 2
+			r2, err := d.hex4()
+			if err != nil {
+				return 0, err
+			}
+			if pair := utf16.DecodeRune(r, r2); pair != utf8.RuneError {
+				return pair, nil
+			}
+			d.pos = save // not a pair: the second escape stands alone
+		}
+		return utf8.RuneError, nil
+	}
+	d.pos--
+	return 0, d.syntaxError("in string escape")
+}
+
+// hex4 reads the four hex digits of a \u escape.
+func (d *decoder) hex4() (rune, error) {
+	if d.pos+4 > len(d.data) {
+		d.pos = len(d.data)
+		return 0, d.syntaxError("in \\u escape")
+	}
+	var r rune
+	for i := 0; i < 4; i++ {
+		c := d.data[d.pos]
+		switch {
+		case '0' <= c && c <= '9':
+			c -= '0'
+		case 'a' <= c && c <= 'f':
+			c -= 'a' - 10
+		case 'A' <= c && c <= 'F':
+			c -= 'A' - 10
+		default:
+			return 0, d.syntaxError("in \\u escape")
+		}
+		r = r<<4 | rune(c)
+		d.pos++
+	}
+	return r, nil
+}
+
+// skipStr skips the string at pos, checking its escapes but not its UTF-8
+// (a raw value keeps its bytes as received).
+func (d *decoder) skipStr() error {
+	for i := d.pos + 1; i < len(d.data); i++ {
+		switch c := d.data[i]; {
+		case c == '"':
+			d.pos = i + 1
+			return nil
+		case c == '\\':
+			d.pos = i
+			if _, err := d.escape(); err != nil {
+				return err
+			}
+			i = d.pos - 1
+		case c < ' ':
+			d.pos = i
+			return d.syntaxError("in string")
+		}
+	}
+	d.pos = len(d.data)
+	return d.syntaxError("in string")
+}

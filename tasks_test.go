@@ -1,0 +1,128 @@
+package agentapi
+
+import (
+	"context"
+	"net/http"
+	"net/url"
+	"os"
+	"sync"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+// recorder answers every request with body and keeps the requests' URLs.
+type recorder struct {
+	mu   sync.Mutex
+	urls []*url.URL
+	body []byte
+}
+
+func (rec *recorder) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+	rec.mu.Lock()
+	u := *r.URL
+	rec.urls = append(rec.urls, &u)
+	rec.mu.Unlock()
+	_, _ = w.Write(rec.body)
+}
+
+func (rec *recorder) requests() []*url.URL {
+	rec.mu.Lock()
+	defer rec.mu.Unlock()
+	return append([]*url.URL(nil), rec.urls...)
+}
+
+func TestUserIDIsOnePathSegment(t *testing.T) {
+	rec := &recorder{body: []byte(`{"code":200,"data":[]}`)}
+	srv := newTestServer(t, rec)
+	c := newTestClient(t, srv.URL+"/prefix")
+	ids := []string{"42", "a/b", "../admin", "x?page=9", "frag#ment", "100%", "%2F", "with space", "子账号", "a;b=c"}
+	for _, id := range ids {
+		// The response may not decode yet; only the request matters here.
+		_, _ = c.ListSubsetTasks(context.Background(), id, nil)
+	}
+	got := rec.requests()
+	require.Len(t, got, len(ids))
+	for i, id := range ids {
+		assert.Equal(t, "/prefix/agent-api/new/user/"+url.PathEscape(id)+"/subset_task", got[i].EscapedPath(), id)
+		assert.Equal(t, "/prefix/agent-api/new/user/"+id+"/subset_task", got[i].Path, id)
+		assert.Empty(t, got[i].RawQuery, id)
+		assert.Empty(t, got[i].Fragment, id)
+	}
+}
+
+func TestInvalidArgumentsSendNothing(t *testing.T) {
+	rec := &recorder{}
+	srv := newTestServer(t, rec)
+	c := newTestClient(t, srv.URL)
+	tests := []struct {
+		name   string
+		userID string
+		opts   *ListSubsetTasksOptions
+	}{
+		{"empty user", "", nil},
+		{"dot user", ".", nil},
+		{"dot-dot user", "..", nil},
+		{"negative page", "42", &ListSubsetTasksOptions{Page: -1}},
+		{"negative per_page", "42", &ListSubsetTasksOptions{PerPage: -5}},
+	}
+	for _, tt := range tests {
+		p, err := c.ListSubsetTasks(context.Background(), tt.userID, tt.opts)
+		assert.ErrorIs(t, err, ErrInvalidArgument, tt.name)
+		assert.Nil(t, p, tt.name)
+	}
+	assert.Empty(t, rec.requests())
+}
+
+func TestQueryFromOptions(t *testing.T) {
+	rec := &recorder{body: []byte(`{"code":200,"data":[]}`)}
+	srv := newTestServer(t, rec)
+	c := newTestClient(t, srv.URL)
+	optsList := []*ListSubsetTasksOptions{
+		nil,
+		{},
+		{Page: 2, PerPage: 50, Name: "外呼 a&b=c", SubUserID: "7"},
+		{Name: "only"},
+	}
+	want := []url.Values{
+		{},
+		{},
+		{"page": {"2"}, "per_page": {"50"}, "name": {"外呼 a&b=c"}, "sub_user_id": {"7"}},
+		{"name": {"only"}},
+	}
+	for _, opts := range optsList {
+		_, _ = c.ListSubsetTasks(context.Background(), "42", opts)
+	}
+	got := rec.requests()
+	require.Len(t, got, len(want))
+	for i := range want {
+		assert.Equal(t, want[i], got[i].Query(), "options %d", i)
+	}
+	assert.Empty(t, got[0].RawQuery, "zero values are left out")
+}
+
+// TestListSubsetTasksExample runs the seed example through the real decoder.
+func TestListSubsetTasksExample(t *testing.T) {
+	body, err := os.ReadFile("testdata/subset_task_example.json")
+	require.NoError(t, err)
+	srv := newTestServer(t, reply(200, string(body), "Content-Type", "application/json"))
+	c := newTestClient(t, srv.URL, WithToken("t"))
+
+	p, err := c.ListSubsetTasks(context.Background(), "42", &ListSubsetTasksOptions{PerPage: 1})
+	require.NoError(t, err)
+	require.NotEmpty(t, p.Items)
+	assert.NotEmpty(t, p.Items[0].UUID)
+	assert.Equal(t, PageMeta{HasPages: true, Total: 3, LastPage: 3, CurrentPage: 1, PerPage: 1}, p.Meta)
+	assert.Equal(t, "返回所有子账号的任务列表信息成功", p.Message)
+}
+
+func TestListSubsetTasksLaravelUnauthenticated(t *testing.T) {
+	srv := newTestServer(t, reply(401, `{"message":"Unauthenticated."}`, "Content-Type", "application/json"))
+	c := newTestClient(t, srv.URL)
+	_, err := c.ListSubsetTasks(context.Background(), "42", nil)
+	assert.ErrorIs(t, err, ErrUnauthorized)
+	var apiErr *APIError
+	require.ErrorAs(t, err, &apiErr)
+	assert.Equal(t, "Unauthenticated.", apiErr.Message)
+}
