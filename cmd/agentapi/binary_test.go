@@ -163,17 +163,18 @@ func TestBinaryAPIFailuresNeverShowToken(t *testing.T) {
 		status int
 		body   string
 		want   []string
+		retry  string // --retries; a 500 is retried, with backoff
 	}{
-		{"401", http.StatusUnauthorized, `{"message":"Unauthenticated."}`, []string{"401", "Unauthenticated."}},
-		{"500", http.StatusInternalServerError, `{"code":500,"message":"服务器内部错误"}`, []string{"500", "服务器内部错误"}},
-		{"code in a 200", http.StatusOK, `{"code":403,"message":"无权访问该用户"}`, []string{"403", "无权访问该用户"}},
+		{"401", http.StatusUnauthorized, `{"message":"Unauthenticated."}`, []string{"401", "Unauthenticated."}, "3"},
+		{"500", http.StatusInternalServerError, `{"code":500,"message":"服务器内部错误"}`, []string{"500", "服务器内部错误"}, "0"},
+		{"code in a 200", http.StatusOK, `{"code":403,"message":"无权访问该用户"}`, []string{"403", "无权访问该用户"}, "3"},
 	}
 	for _, c := range cases {
 		for _, via := range []string{"env", "file"} {
 			t.Run(c.name+" token from "+via, func(t *testing.T) {
 				var auth string
 				env := map[string]string{"AGENTAPI_BASE_URL": apiServer(t, c.status, c.body, &auth)}
-				args := []string{"tasks", "list", "--user", "42", "--all"}
+				args := []string{"tasks", "list", "--user", "42", "--all", "--retries", c.retry}
 				if via == "env" {
 					env["AGENTAPI_TOKEN"] = secretToken
 				} else {

@@ -19,6 +19,9 @@ const (
 	demoTasks = 237
 )
 
+// defaultRetries is the SDK's own default, repeated for the usage text.
+const defaultRetries = 3
+
 // listConfig is the validated configuration of "tasks list".
 type listConfig struct {
 	user, subUser, name string
@@ -29,6 +32,7 @@ type listConfig struct {
 	statuses            map[agentapi.TaskStatus]bool // nil = every status
 	format              string
 	timeout             time.Duration // 0 = none
+	retries             int
 	demo                bool
 	baseURL             string
 	token               string // never printed
@@ -90,6 +94,7 @@ func listFlags(c *listConfig, status, tokenFile *string) *flag.FlagSet {
 	fs.StringVar(status, "status", "", "")
 	fs.StringVar(&c.format, "format", formatTable, "")
 	fs.DurationVar(&c.timeout, "timeout", 0, "")
+	fs.IntVar(&c.retries, "retries", defaultRetries, "")
 	fs.BoolVar(&c.demo, "demo", false, "")
 	fs.StringVar(&c.baseURL, "base-url", "", "")
 	fs.StringVar(tokenFile, "token-file", "", "")
@@ -118,6 +123,8 @@ func parseListConfig(args []string, getenv func(string) string, stdin io.Reader)
 		return c, usagef(listUsage, "--concurrency %d is less than 1", c.concurrency)
 	case c.max < 0:
 		return c, usagef(listUsage, "--max %d is negative", c.max)
+	case c.retries < 0:
+		return c, usagef(listUsage, "--retries %d is negative", c.retries)
 	case c.timeout < 0:
 		return c, usagef(listUsage, "--timeout %s is negative", c.timeout)
 	case newTaskWriter(c.format, io.Discard) == nil:

@@ -22,13 +22,13 @@ func TestParseListConfig(t *testing.T) {
 	env := envOf(map[string]string{"AGENTAPI_BASE_URL": "https://api.example.com", "AGENTAPI_TOKEN": " tok-env \n"})
 	c, err := parseListConfig([]string{
 		"--user", "42", "--sub-user", "7", "--name", "回访", "--page", "3", "--per-page", "50", "--all",
-		"--concurrency", "4", "--max", "9", "--status", "dialing, Waiting", "--format", "jsonl", "--timeout", "90s",
+		"--concurrency", "4", "--max", "9", "--status", "dialing, Waiting", "--format", "jsonl", "--timeout", "90s", "--retries", "0",
 	}, env, nil)
 	require.NoError(t, err)
 	assert.Equal(t, listConfig{
 		user: "42", subUser: "7", name: "回访", page: 3, perPage: 50, all: true, concurrency: 4, max: 9,
 		statuses: map[agentapi.TaskStatus]bool{agentapi.StatusDialing: true, agentapi.StatusWaiting: true},
-		format:   "jsonl", timeout: 90 * time.Second, baseURL: "https://api.example.com", token: "tok-env",
+		format:   "jsonl", timeout: 90 * time.Second, retries: 0, baseURL: "https://api.example.com", token: "tok-env",
 	}, c)
 
 	c, err = parseListConfig([]string{"--user", "1", "--base-url", "http://flag.example"}, env, nil)
@@ -36,6 +36,7 @@ func TestParseListConfig(t *testing.T) {
 	assert.Equal(t, "http://flag.example", c.baseURL, "--base-url overrides the environment")
 	assert.Equal(t, formatTable, c.format)
 	assert.Equal(t, 1, c.concurrency)
+	assert.Equal(t, 3, c.retries)
 	assert.Nil(t, c.statuses)
 
 	c, err = parseListConfig([]string{"--demo"}, env, nil)
@@ -77,6 +78,7 @@ func TestParseListConfigUsageErrors(t *testing.T) {
 		{"negative per-page", []string{"--user", "1", "--per-page", "-5"}, env, "--per-page"},
 		{"zero concurrency", []string{"--user", "1", "--concurrency", "0"}, env, "--concurrency"},
 		{"negative max", []string{"--user", "1", "--max", "-1"}, env, "--max"},
+		{"negative retries", []string{"--user", "1", "--retries", "-1"}, env, "--retries"},
 		{"negative timeout", []string{"--user", "1", "--timeout", "-1s"}, env, "--timeout"},
 		{"bad format", []string{"--user", "1", "--format", "xml"}, env, `unknown --format "xml"`},
 		{"unknown status", []string{"--user", "1", "--status", "dialing,running"}, env, `unknown --status word "running"`},

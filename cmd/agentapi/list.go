@@ -46,7 +46,10 @@ func runList(ctx context.Context, cfg listConfig, stdout, stderr io.Writer) (err
 		defer srv.Close()
 		baseURL = srv.URL
 	}
-	opts := []agentapi.Option{agentapi.WithUserAgent("agentapi-cli/" + version())}
+	opts := []agentapi.Option{
+		agentapi.WithUserAgent("agentapi-cli/" + version()),
+		agentapi.WithMaxRetries(cfg.retries),
+	}
 	if cfg.token != "" {
 		opts = append(opts, agentapi.WithToken(cfg.token))
 	}

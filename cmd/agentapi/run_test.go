@@ -8,7 +8,9 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"sync/atomic"
 	"testing"
+	"time"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -114,4 +116,36 @@ func TestRunTokenFileNeverPrinted(t *testing.T) {
 	assert.Contains(t, r.stderr, "401")
 	assert.Contains(t, r.stderr, "Unauthenticated")
 	assert.NotContains(t, r.stderr+r.stdout, secretToken)
+}
+
+func TestRunServerErrorAfterRetries(t *testing.T) {
+	var attempts atomic.Int32
+	srv := newTestServer(t, func(w http.ResponseWriter, r *http.Request) {
+		attempts.Add(1)
+		w.Header().Set("Content-Type", "application/json")
+		w.WriteHeader(http.StatusInternalServerError)
+		w.Write([]byte(`{"code":500,"message":"服务器内部错误"}`))
+	})
+	r := runCLI(t, map[string]string{"AGENTAPI_BASE_URL": srv.URL, "AGENTAPI_TOKEN": secretToken},
+		"tasks", "list", "--user", "42", "--retries", "1")
+	assert.Equal(t, exitFailure, r.code)
+	assert.EqualValues(t, 2, attempts.Load(), "--retries 1: two attempts")
+	assert.Equal(t, "agentapi: HTTP 500, code 500: 服务器内部错误\n", r.stderr)
+	assert.Empty(t, r.stdout)
+}
+
+func TestRunTimeout(t *testing.T) {
+	block := make(chan struct{})
+	srv := newTestServer(t, func(w http.ResponseWriter, r *http.Request) {
+		select {
+		case <-r.Context().Done():
+		case <-block:
+		}
+	})
+	defer close(block)
+	start := time.Now()
+	r := runCLI(t, map[string]string{"AGENTAPI_BASE_URL": srv.URL}, "tasks", "list", "--user", "42", "--timeout", "200ms")
+	assert.Equal(t, exitFailure, r.code)
+	assert.Contains(t, r.stderr, "--timeout 200ms reached")
+	assert.Less(t, time.Since(start), 5*time.Second)
 }

@@ -34,6 +34,8 @@ Flags:
                       unknown,dialing,paused,waiting,abnormal
   --format FORMAT     table, json, jsonl or csv (default table)
   --timeout D         bound on the whole command, such as 30s or 2m (default 0: none)
+  --retries N         retries of a request that failed with 429, 5xx or a network
+                      error, with backoff (default 3; 0: none)
   --demo              list from a built-in fake of the API holding 237 generated tasks
                       of the user "demo" (no account, no network beyond loopback)
   --base-url URL      the API's base URL (overrides AGENTAPI_BASE_URL)
