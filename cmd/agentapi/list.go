@@ -150,6 +150,8 @@ func listError(ctx context.Context, cfg listConfig, err error) error {
 		return &usageError{err: redact(err, cfg.token), usage: listUsage}
 	case errors.Is(ctx.Err(), context.DeadlineExceeded) && cfg.timeout > 0:
 		err = fmt.Errorf("agentapi: --timeout %s reached: %w", cfg.timeout, err)
+	case errors.Is(ctx.Err(), context.Canceled):
+		err = fmt.Errorf("agentapi: interrupted: %w", err)
 	}
 	return redact(err, cfg.token)
 }
