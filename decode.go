@@ -1,10 +1,16 @@
 package agentapi
 
-import "time"
+import (
+	"strings"
+	"time"
+)
 
 // cst is China Standard Time, UTC+8 without daylight saving: the zone of
 // the API's timestamps. A *time.Location is never mutated once made.
 var cst = time.FixedZone("CST", 8*60*60)
+
+// utf8BOM is the byte order mark a body may start with.
+const utf8BOM = "\xef\xbb\xbf"
 
 // defaultZone is China Standard Time, the zone of the API's timestamps.
 func defaultZone() *time.Location { return cst }
@@ -55,12 +61,17 @@ func decodeEnvelope(body []byte) (envelope, error) {
 // envelope reads the whole body as the envelope. data, when not nil, reads
 // the value of "data"; it runs only while the code is absent or 200. When
 // "data" comes before "code", its span is remembered and read at the end.
+// A meta or message of the wrong kind fails only a success (see later).
 func (d *decoder) envelope(data func(*decoder) error) (env envelope, err error) {
+	if strings.HasPrefix(d.s, utf8BOM) {
+		d.pos = len(utf8BOM) // PHP sends one when a source file starts with it
+	}
 	if d.peek() != '{' {
 		return env, d.syntaxError("looking for the envelope object")
 	}
 	d.pos++
 	dataAt := -1 // where a "data" read before "code" begins
+	var lateErr error
 	if d.peek() == '}' {
 		d.pos++
 	} else {
@@ -74,9 +85,15 @@ func (d *decoder) envelope(data func(*decoder) error) (env envelope, err error) 
 				env.Code, err = d.readInt()
 				env.HasCode = err == nil
 			case "message":
-				env.Message, err = d.readString()
+				start := d.pos
+				if env.Message, err = d.readString(); err != nil {
+					lateErr, err = d.later(err, start, k)
+				}
 			case "meta":
-				env.Meta, err = d.meta()
+				start := d.pos
+				if env.Meta, err = d.meta(); err != nil {
+					lateErr, err = d.later(err, start, k)
+				}
 			case "data":
 				env.HasData = true
 				if data == nil || (env.HasCode && env.Code != 200) {
@@ -106,11 +123,28 @@ func (d *decoder) envelope(data func(*decoder) error) (env envelope, err error) 
 	if d.ws(); d.pos < len(d.data) {
 		return env, errorf("unexpected %q after the envelope at offset %d", d.data[d.pos], d.pos)
 	}
-	if dataAt >= 0 && (!env.HasCode || env.Code == 200) {
+	success := data != nil && (!env.HasCode || env.Code == 200)
+	if lateErr != nil && success {
+		return env, lateErr
+	}
+	if dataAt >= 0 && success {
 		d.pos = dataAt
 		if err := data(d); err != nil {
 			return env, wrapKey(err, "data")
 		}
 	}
 	return env, nil
+}
+
+// later defers err, an error in the value of key that began at start: it
+// skips the value and returns err for the caller to report only if the body
+// turns out to be a success. An error envelope (a code other than 200, or
+// one read by decodeEnvelope) with an odd meta or message still yields its
+// code. A syntax error in the value is returned at once.
+func (d *decoder) later(err error, start int, key string) (deferred, now error) {
+	d.pos = start
+	if skipErr := d.skip(); skipErr != nil {
+		return nil, skipErr
+	}
+	return wrapKey(err, key), nil
 }

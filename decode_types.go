@@ -12,7 +12,10 @@ func (d *decoder) taskExtras() (*TaskExtras, error) {
 		return nil, err
 	}
 	v := new(TaskExtras)
-	return v, d.taskExtrasMembers(v)
+	if err := d.taskExtrasMembers(v); err != nil {
+		return nil, err
+	}
+	return v, nil
 }
 
 // taskExtrasMembers reads the members of a task_extras object, after its '{'.
@@ -51,7 +54,10 @@ func (d *decoder) newTaskExtra() (*NewTaskExtra, error) {
 		return nil, err
 	}
 	v := new(NewTaskExtra)
-	return v, d.newTaskExtraMembers(v)
+	if err := d.newTaskExtraMembers(v); err != nil {
+		return nil, err
+	}
+	return v, nil
 }
 
 // newTaskExtraMembers reads the members of a new_task_extra object, after its '{'.
@@ -110,7 +116,10 @@ func (d *decoder) group() (*TaskGroup, error) {
 		return nil, err
 	}
 	v := new(TaskGroup)
-	return v, d.groupMembers(v)
+	if err := d.groupMembers(v); err != nil {
+		return nil, err
+	}
+	return v, nil
 }
 
 // groupMembers reads the members of a group object, after its '{'.
@@ -145,7 +154,10 @@ func (d *decoder) meta() (PageMeta, error) {
 	if empty, err := d.object(); empty || err != nil {
 		return v, err
 	}
-	return v, d.metaMembers(&v)
+	if err := d.metaMembers(&v); err != nil {
+		return PageMeta{}, err
+	}
+	return v, nil
 }
 
 // metaMembers reads the members of a meta object, after its '{'.

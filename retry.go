@@ -264,6 +264,7 @@ func (cl *call) log(msg string, attrs ...slog.Attr) {
 // redirectError is a redirect the SDK refuses to follow.
 type redirectError struct{ msg string }
 
+// Error returns the reason the redirect was refused.
 func (e *redirectError) Error() string { return e.msg }
 
 // checkRedirect follows redirects within the same scheme and host, at most

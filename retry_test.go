@@ -2,13 +2,10 @@ package agentapi
 
 import (
 	"context"
-	"crypto/tls"
 	"errors"
 	"io"
-	"log"
 	"net"
 	"net/http"
-	"net/http/httptest"
 	"strings"
 	"sync/atomic"
 	"syscall"
@@ -18,13 +15,6 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 )
-
-// hangUp closes the connection without answering: a transport error.
-func hangUp(w http.ResponseWriter, _ *http.Request) {
-	if conn, _, err := http.NewResponseController(w).Hijack(); err == nil {
-		_ = conn.Close()
-	}
-}
 
 func TestRetryDecisionByStatus(t *testing.T) {
 	tests := []struct {
@@ -303,21 +293,6 @@ func TestThrottleFlagSetBy429(t *testing.T) {
 	assert.False(t, throttled.Load())
 }
 
-// newCountingServer is newTestServer that also counts new connections.
-func newCountingServer(t *testing.T, h http.Handler) (*httptest.Server, *atomic.Int32) {
-	t.Helper()
-	srv := httptest.NewUnstartedServer(h)
-	conns := new(atomic.Int32)
-	srv.Config.ConnState = func(_ net.Conn, st http.ConnState) {
-		if st == http.StateNew {
-			conns.Add(1)
-		}
-	}
-	srv.Start()
-	t.Cleanup(srv.Close)
-	return srv, conns
-}
-
 func TestFailedCallKeepsPooledConnections(t *testing.T) {
 	srv, conns := newCountingServer(t, http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		if strings.HasSuffix(r.URL.Path, "/fail") {
@@ -336,70 +311,4 @@ func TestFailedCallKeepsPooledConnections(t *testing.T) {
 	_, err = getItems(ctx, c, nil)
 	require.NoError(t, err)
 	assert.Equal(t, int32(1), conns.Load(), "retries exhausted must not close the pool")
-}
-
-func TestRedirectSameHostFollowed(t *testing.T) {
-	var key atomic.Value
-	mux := http.NewServeMux()
-	mux.HandleFunc("/old/items", func(w http.ResponseWriter, r *http.Request) {
-		http.Redirect(w, r, "/items", http.StatusFound)
-	})
-	mux.HandleFunc("/items", func(w http.ResponseWriter, r *http.Request) {
-		key.Store(r.Header.Get("X-Api-Key"))
-		_, _ = w.Write([]byte(okBody))
-	})
-	srv := newTestServer(t, mux)
-	c := newTestClient(t, srv.URL, WithHeader("X-Api-Key", "k"))
-	p, err := getPage(context.Background(), c, "/old/items", nil, testDecode)
-	require.NoError(t, err)
-	assert.Len(t, p.Items, 2)
-	assert.Equal(t, "k", key.Load())
-}
-
-func TestRedirectToOtherHostRefused(t *testing.T) {
-	other := newScript(reply(200, okBody))
-	target := newTestServer(t, other)
-	s := newScript(func(w http.ResponseWriter, r *http.Request) {
-		http.Redirect(w, r, target.URL+"/items", http.StatusFound)
-	})
-	srv := newTestServer(t, s)
-	c := newTestClient(t, srv.URL, WithHeader("X-Api-Key", "k"))
-	_, err := getItems(context.Background(), c, nil)
-	require.Error(t, err)
-	assert.Contains(t, err.Error(), `agentapi: refusing redirect to another host "`+target.URL+`"`)
-	assert.Zero(t, other.attempts(), "the other host is never contacted")
-	assert.Equal(t, 1, s.attempts(), "a refused redirect is not retried")
-}
-
-func TestRedirectLoopStops(t *testing.T) {
-	s := newScript(func(w http.ResponseWriter, r *http.Request) {
-		http.Redirect(w, r, "/items", http.StatusFound)
-	})
-	srv := newTestServer(t, s)
-	c := newTestClient(t, srv.URL)
-	_, err := getItems(context.Background(), c, nil)
-	require.Error(t, err)
-	assert.Contains(t, err.Error(), "stopped after 5 redirects")
-	assert.Equal(t, 1+maxRedirects, s.attempts(), "5 redirects followed, then not retried")
-}
-
-func TestUntrustedCertificateNotRetried(t *testing.T) {
-	s := newScript(reply(200, okBody))
-	srv := httptest.NewUnstartedServer(s)
-	srv.Config.ErrorLog = log.New(io.Discard, "", 0) // the refused handshakes
-	srv.StartTLS()
-	t.Cleanup(srv.Close)
-
-	c := newTestClient(t, srv.URL) // the test server's certificate is not trusted
-	start := time.Now()
-	_, err := getItems(context.Background(), c, nil)
-	require.Error(t, err)
-	var verifyErr *tls.CertificateVerificationError
-	assert.ErrorAs(t, err, &verifyErr)
-	assert.Contains(t, err.Error(), "1 attempt")
-	assert.Less(t, time.Since(start), 2*time.Second)
-
-	trusted := newTestClient(t, srv.URL, WithHTTPClient(srv.Client()))
-	_, err = getItems(context.Background(), trusted, nil)
-	assert.NoError(t, err)
 }

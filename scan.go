@@ -10,14 +10,20 @@ import (
 const maxDepth = 10000
 
 // decoder is a single-pass reader over one response body. It validates the
-// JSON syntax as it goes; the typed readers (tolerant.go) and the per-type
-// decoders (unmarshal.go) are built on it.
+// JSON syntax as it goes; the typed readers (tolerant.go, tolerant_list.go)
+// and the per-type decoders (decode_task.go, decode_types.go) are built on it.
 //
 // Memory: strings without escapes are substrings of s, the one string copy
-// of the body, and json.RawMessage values (Task.Raw included) are slices of
-// raw, the one byte copy of the body. Two allocations per page instead of
-// one per string or per value; the price is that any string or raw value a
-// caller keeps retains its whole page.
+// of the body, and json.RawMessage values (Task.Raw included) are capped
+// slices of raw, the one byte copy of the body. That is two allocations per
+// page instead of one per string and per value, most of the difference from
+// encoding/json's ~90 allocations a task. The price is retention: a string
+// or raw value that a caller keeps holds its page's two copies (about 500 KB
+// for 100 tasks) alive. Task.UUID is the exception, copied, since the pager
+// keeps every UUID it has seen; a caller that keeps a few fields of many
+// pages should strings.Clone them. Per-task copies of Raw were not taken:
+// they cost an allocation a task and free nothing while any string of the
+// page lives.
 type decoder struct {
 	data []byte         // the body as received
 	s    string         // string(data), made once
@@ -30,6 +36,8 @@ type decoder struct {
 	ints  []int
 	hours []WorkHour
 	raws  []json.RawMessage
+
+	guessed bool // whether readList has guessed a list's length yet
 }
 
 // newDecoder returns a decoder over data whose zone-less timestamps read in loc.

@@ -1,6 +1,7 @@
 package agentapi
 
 import (
+	"encoding/binary"
 	"unicode/utf16"
 	"unicode/utf8"
 )
@@ -10,13 +11,18 @@ import (
 // unescaped into a new string.
 func (d *decoder) str() (string, error) {
 	start := d.pos + 1
-	var high byte
-	for i := start; i < len(d.data); i++ {
+	i := plainRun(d.data, start)
+	high := false
+	for ; i < len(d.data); i++ {
 		c := d.data[i]
+		if c >= utf8.RuneSelf {
+			high = true
+			continue
+		}
 		switch {
 		case c == '"':
 			d.pos = i + 1
-			if high >= utf8.RuneSelf && !utf8.ValidString(d.s[start:i]) {
+			if high && !utf8.ValidString(d.s[start:i]) {
 				d.pos = start
 				return d.unescape()
 			}
@@ -28,10 +34,31 @@ func (d *decoder) str() (string, error) {
 			d.pos = i
 			return "", d.syntaxError("in string")
 		}
-		high |= c
 	}
 	d.pos = len(d.data)
 	return "", d.syntaxError("in string")
+}
+
+// plainRun returns the index of the first byte from i that may need a
+// closer look in a string: a quote, a backslash, a control character or a
+// non-ASCII byte. It tests eight bytes at a time (SWAR); the keys and most
+// values of the API are plain ASCII.
+func plainRun(b []byte, i int) int {
+	const (
+		ones  = 0x0101010101010101
+		highs = 0x8080808080808080
+	)
+	for ; i+8 <= len(b); i += 8 {
+		w := binary.LittleEndian.Uint64(b[i:])
+		q := w ^ ('"' * ones)  // a zero byte where b has '"'
+		s := w ^ ('\\' * ones) // a zero byte where b has '\\'
+		// A byte's high bit ends up set when it is < 0x20, is a zero of q
+		// or s, or is itself non-ASCII.
+		if ((w-' '*ones)|(q-ones)|(s-ones)|w)&highs != 0 {
+			break
+		}
+	}
+	return i
 }
 
 // unescape reads the rest of a string from pos (after its opening quote),

@@ -7,6 +7,7 @@ import (
 	"os"
 	"sync"
 	"testing"
+	"time"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -125,4 +126,64 @@ func TestListSubsetTasksLaravelUnauthenticated(t *testing.T) {
 	var apiErr *APIError
 	require.ErrorAs(t, err, &apiErr)
 	assert.Equal(t, "Unauthenticated.", apiErr.Message)
+}
+
+// TestListSubsetTasksErrorBodies runs bodies the real API and its gateways
+// send through the real decoder.
+func TestListSubsetTasksErrorBodies(t *testing.T) {
+	seed, err := os.ReadFile("testdata/subset_task_example.json")
+	require.NoError(t, err)
+	tests := []struct {
+		name     string
+		status   int
+		body     string
+		sentinel error
+		attempts int
+	}{
+		{"html 200", 200, "<!DOCTYPE html><html><body>登录</body></html>", ErrMalformedResponse, 1},
+		{"truncated 200", 200, string(seed[:len(seed)/2]), ErrMalformedResponse, 1},
+		{"list 200", 200, `[]`, ErrMalformedResponse, 1},
+		{"no envelope 200", 200, `{"status":"success"}`, ErrMalformedResponse, 1},
+		{"code 401 in 200", 200, `{"code":401,"message":"Unauthenticated.","data":[]}`, ErrUnauthorized, 1},
+		{"code 429 in 200", 200, `{"code":429,"message":"Too Many Attempts."}`, ErrRateLimited, 1},
+		{"code 500 in 200", 200, `{"code":500,"message":"服务器错误"}`, ErrServer, 1},
+		{"nginx 502", 502, nginx502, ErrServer, 4},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			s := newScript(reply(tt.status, tt.body))
+			srv := newTestServer(t, s)
+			c := newTestClient(t, srv.URL)
+			p, err := c.ListSubsetTasks(context.Background(), "42", nil)
+			assert.Nil(t, p)
+			assert.ErrorIs(t, err, tt.sentinel)
+			var apiErr *APIError
+			require.ErrorAs(t, err, &apiErr)
+			assert.Equal(t, tt.status, apiErr.HTTPStatus)
+			assert.Equal(t, tt.attempts, s.attempts())
+			if tt.sentinel == ErrMalformedResponse {
+				assert.Contains(t, apiErr.Message, "malformed response")
+				assert.Zero(t, apiErr.Code)
+			} else {
+				assert.NotErrorIs(t, err, ErrMalformedResponse)
+			}
+		})
+	}
+}
+
+func TestWithTimeZoneAppliesToDecoding(t *testing.T) {
+	seed, err := os.ReadFile("testdata/subset_task_example.json")
+	require.NoError(t, err)
+	srv := newTestServer(t, reply(200, string(seed)))
+	var offsets []int
+	for _, opts := range [][]Option{nil, {WithTimeZone(time.UTC)}} {
+		c := newTestClient(t, srv.URL, opts...)
+		p, err := c.ListSubsetTasks(context.Background(), "42", nil)
+		require.NoError(t, err)
+		require.NotEmpty(t, p.Items)
+		require.False(t, p.Items[0].CreateDatetime.IsZero())
+		_, off := p.Items[0].CreateDatetime.Zone()
+		offsets = append(offsets, off)
+	}
+	assert.Equal(t, []int{8 * 3600, 0}, offsets, "default UTC+8, then the zone of WithTimeZone")
 }

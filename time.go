@@ -169,12 +169,15 @@ func (t Time) MarshalJSON() ([]byte, error) {
 	return append(b, '"'), nil
 }
 
-// UnmarshalJSON reads a JSON string or null as the API's timestamps read:
-// see Time. Timestamps without a zone read in UTC+8, since json.Unmarshal
-// knows no client and its WithTimeZone. Any other value is an error
-// wrapping ErrMalformedResponse.
+// UnmarshalJSON reads a JSON string as the API's timestamps read (see
+// Time): in UTC+8 when it has no zone, since json.Unmarshal knows no client
+// and its WithTimeZone. null leaves t unchanged, as encoding/json's own
+// types do. Any other value is an error wrapping ErrMalformedResponse.
 func (t *Time) UnmarshalJSON(data []byte) error {
 	return decodeWhole(data, defaultZone(), func(d *decoder) error {
+		if d.peek() == 'n' {
+			return d.literal("null") // no change, as encoding/json's own types do
+		}
 		v, err := d.readTime()
 		if err == nil {
 			*t = v

@@ -63,10 +63,12 @@ func readList[T any](d *decoder, scratch *[]T, elem func(*decoder, *T) error) ([
 		var zero T
 		buf = append(buf, zero)
 		err := elem(d, &buf[i])
-		if i == 0 && scratch == nil && err == nil {
+		if i == 0 && scratch == nil && err == nil && !d.guessed {
 			// Without scratch (the tasks of a page), size the result from
 			// the first element and the bytes left, instead of doubling
-			// ~1 KB elements up from one; bounded, as the guess may be wrong.
+			// ~1 KB elements up from one. Bounded, and once per body: the
+			// guess may be wrong, and a body may repeat "data".
+			d.guessed = true
 			n := (len(d.data) - start) / (d.pos - start + 1)
 			buf = slices.Grow(buf, min(n, maxGuess))
 		}
