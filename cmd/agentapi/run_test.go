@@ -3,6 +3,7 @@ package main
 import (
 	"bytes"
 	"context"
+	"encoding/json"
 	"net/http"
 	"net/http/httptest"
 	"os"
@@ -148,4 +149,38 @@ func TestRunTimeout(t *testing.T) {
 	assert.Equal(t, exitFailure, r.code)
 	assert.Contains(t, r.stderr, "--timeout 200ms reached")
 	assert.Less(t, time.Since(start), 5*time.Second)
+}
+
+func TestRunOnePageOfTheSeedExample(t *testing.T) {
+	body, err := os.ReadFile("../../testdata/subset_task_example.json")
+	require.NoError(t, err)
+	var query string
+	srv := newTestServer(t, func(w http.ResponseWriter, r *http.Request) {
+		query = r.URL.Path + "?" + r.URL.RawQuery
+		w.Header().Set("Content-Type", "application/json")
+		w.Write(body)
+	})
+	env := map[string]string{"AGENTAPI_BASE_URL": srv.URL}
+	const uuid = "dc7dd781-6d8a-42b1-9402-6d57636a8513"
+
+	r := runCLI(t, env, "tasks", "list", "--user", "42", "--sub-user", "7", "--name", "子账", "--page", "2", "--per-page", "1")
+	require.Equal(t, exitOK, r.code, r.stderr)
+	assert.Equal(t, "/agent-api/new/user/42/subset_task?name=%E5%AD%90%E8%B4%A6&page=2&per_page=1&sub_user_id=7", query)
+	lines := strings.Split(strings.TrimSuffix(r.stdout, "\n"), "\n")
+	require.Len(t, lines, 2)
+	assert.Equal(t, []string{uuid, "子账户", "paused", "false", "false", "10", "2024-09-02", "21:45:18"}, strings.Fields(lines[1]),
+		"create_datetime as the API wrote it, in its zone")
+
+	r = runCLI(t, env, "tasks", "list", "--user", "42", "--format", "jsonl")
+	require.Equal(t, exitOK, r.code, r.stderr)
+	var obj map[string]any
+	require.NoError(t, json.Unmarshal([]byte(r.stdout), &obj))
+	assert.Equal(t, "paused", obj["task_status"])
+	assert.Equal(t, "2024-09-02 21:45:18", obj["create_datetime"], "the raw object, not re-encoded")
+	assert.Contains(t, obj, "new_task_extra")
+	assert.Equal(t, 1, strings.Count(r.stdout, "\n"))
+
+	r = runCLI(t, env, "tasks", "list", "--user", "42", "--status", "dialing", "--format", "json")
+	require.Equal(t, exitOK, r.code, r.stderr)
+	assert.Equal(t, "[]\n", r.stdout, "the filter leaves nothing")
 }
