@@ -1,15 +1,23 @@
 package main
 
-// PLACEHOLDER until branch fake lands: the demo and fake serve use the
-// agentapitest fake.
-
 import (
 	"net/http"
-	"net/http/httptest"
+
+	"github.com/f703e656/agentapi/agentapitest"
 )
 
-// startDemo starts the in-process fake that --demo lists from.
-func startDemo() *httptest.Server { return httptest.NewServer(http.NotFoundHandler()) }
+// startDemo starts the in-process fake that --demo lists from: demoTasks
+// generated tasks of demoUser, on loopback.
+func startDemo() *agentapitest.Server {
+	return agentapitest.NewServer(agentapitest.WithTasks(demoUser, demoTasks))
+}
 
-// fakeHandler returns the fake's handler configured as c says.
-func fakeHandler(c serveConfig) http.Handler { return http.NotFoundHandler() }
+// fakeHandler returns the fake API that fake serve serves, configured as c
+// says.
+func fakeHandler(c serveConfig) http.Handler {
+	return agentapitest.NewFake(
+		agentapitest.WithTasks(c.user, c.tasks),
+		agentapitest.WithToken(c.token),
+		agentapitest.WithLatency(c.latency),
+	)
+}

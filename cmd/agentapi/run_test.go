@@ -184,3 +184,34 @@ func TestRunOnePageOfTheSeedExample(t *testing.T) {
 	require.Equal(t, exitOK, r.code, r.stderr)
 	assert.Equal(t, "[]\n", r.stdout, "the filter leaves nothing")
 }
+
+func TestRunDemo(t *testing.T) {
+	count := func(r result) int {
+		require.Equal(t, exitOK, r.code, r.stderr)
+		return len(uuids(parseOutput(t, formatJSONL, r.stdout)))
+	}
+	env := map[string]string{"AGENTAPI_BASE_URL": "http://127.0.0.1:1", "AGENTAPI_TOKEN": secretToken}
+	cases := []struct {
+		name string
+		args []string
+		want int
+	}{
+		{"one page, the server's 15", nil, 15},
+		{"one page of 40", []string{"--per-page", "40"}, 40},
+		{"every page", []string{"--all"}, demoTasks},
+		{"every page, 4 in flight", []string{"--all", "--concurrency", "4", "--per-page", "10"}, demoTasks},
+		{"from page 10", []string{"--all", "--page", "10"}, demoTasks - 9*15},
+		{"--max without a filter", []string{"--all", "--max", "20"}, 20},
+		{"--max on one page", []string{"--max", "4"}, 4},
+		{"--max after the filter", []string{"--all", "--status", "abnormal", "--max", "5"}, 5},
+		{"the filter across pages", []string{"--all", "--status", "abnormal,unknown"}, 46},
+		{"name filter", []string{"--all", "--name", "回访"}, 34},
+		{"another user", []string{"--user", "nobody"}, 0},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			args := append([]string{"tasks", "list", "--demo", "--format", "jsonl"}, c.args...)
+			assert.Equal(t, c.want, count(runCLI(t, env, args...)))
+		})
+	}
+}
