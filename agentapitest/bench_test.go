@@ -1,6 +1,7 @@
 package agentapitest_test
 
 import (
+	"io"
 	"net/http"
 	"net/http/httptest"
 	"strconv"
@@ -46,5 +47,27 @@ func BenchmarkServePage(b *testing.B) {
 				f.ServeHTTP(w, req)
 			}
 		})
+	}
+}
+
+// BenchmarkLoopbackPage measures fetching one 100-task page over loopback
+// with net/http, the body read and discarded: the fake's share of an SDK
+// benchmark's page.
+func BenchmarkLoopbackPage(b *testing.B) {
+	s := newServer(b, agentapitest.WithTasks("u1", 4_000))
+	url := s.URL + "/agent-api/new/user/u1/subset_task?page=7&per_page=100"
+	c := s.Client()
+	b.ReportAllocs()
+	for range b.N {
+		resp, err := c.Get(url)
+		if err != nil {
+			b.Fatal(err)
+		}
+		n, err := io.Copy(io.Discard, resp.Body)
+		resp.Body.Close()
+		if err != nil {
+			b.Fatal(err)
+		}
+		b.SetBytes(n)
 	}
 }

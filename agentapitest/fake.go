@@ -200,7 +200,9 @@ func (f *Fake) Requests() int { return int(f.requests.Load()) }
 // since the fake started or since ResetStats.
 func (f *Fake) MaxInFlight() int { return int(f.maxInFlight.Load()) }
 
-// InFlight returns the number of requests being handled now.
+// InFlight returns the number of requests being handled now. A request
+// counts until its handler returns, which can be just after its client has
+// read the whole response.
 func (f *Fake) InFlight() int { return int(f.inFlight.Load()) }
 
 // ResetStats sets Requests to 0 and MaxInFlight to the number of requests
