@@ -1,7 +1,6 @@
 package main
 
 import (
-	"net/http"
 
 	"github.com/f703e656/agentapi/agentapitest"
 )
@@ -14,7 +13,7 @@ func startDemo() *agentapitest.Server {
 
 // fakeHandler returns the fake API that fake serve serves, configured as c
 // says.
-func fakeHandler(c serveConfig) http.Handler {
+func fakeHandler(c serveConfig) *agentapitest.Fake {
 	return agentapitest.NewFake(
 		agentapitest.WithTasks(c.user, c.tasks),
 		agentapitest.WithToken(c.token),

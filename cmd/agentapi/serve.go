@@ -68,7 +68,8 @@ func serveFake(ctx context.Context, c serveConfig, stdout io.Writer) error {
 	if err != nil {
 		return fmt.Errorf("agentapi: fake serve: %w", err)
 	}
-	srv := &http.Server{Handler: fakeHandler(c), ReadHeaderTimeout: 10 * time.Second}
+	fake := fakeHandler(c)
+	srv := &http.Server{Handler: fake, ReadHeaderTimeout: 10 * time.Second}
 	if _, err := fmt.Fprintf(stdout, "listening on http://%s\n", dialAddr(ln.Addr())); err != nil {
 		ln.Close()
 		return err
@@ -80,11 +81,12 @@ func serveFake(ctx context.Context, c serveConfig, stdout io.Writer) error {
 		return fmt.Errorf("agentapi: fake serve: %w", err)
 	case <-ctx.Done():
 	}
+	// Wake the handlers waiting out --latency, which Shutdown would wait for.
+	fake.Close()
 	shut, cancel := context.WithTimeout(context.Background(), 5*time.Second)
 	defer cancel()
-	err = srv.Shutdown(shut)
-	if err != nil {
-		srv.Close() // handlers still waiting out --latency after 5 s
+	if err := srv.Shutdown(shut); err != nil {
+		srv.Close()
 	}
 	<-done // Serve returns ErrServerClosed once Shutdown starts
 	return nil
