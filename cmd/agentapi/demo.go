@@ -1,7 +1,6 @@
 package main
 
 import (
-
 	"github.com/f703e656/agentapi/agentapitest"
 )
 
