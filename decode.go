@@ -24,6 +24,10 @@ type envelope struct {
 	Meta    PageMeta
 }
 
+// maxPageTasks bounds the tasks of one page. Real tasks are over 2 KB of
+// JSON, so a 64 MiB body holds fewer than 35,000 of them.
+const maxPageTasks = 100_000
+
 // decodeTaskPage decodes a subset_task response body in one pass: the
 // envelope and its list of tasks. Timestamps without a zone read in loc.
 //
@@ -37,8 +41,16 @@ func decodeTaskPage(body []byte, loc *time.Location) (envelope, []Task, error) {
 	d := newDecoder(body, loc)
 	var tasks []Task
 	env, err := d.envelope(func(d *decoder) error {
+		n := 0
 		var err error
-		tasks, err = readList(d, nil, (*decoder).task)
+		tasks, err = readList(d, nil, func(d *decoder, t *Task) error {
+			// A Task is ~800 bytes in memory: a body of "{}," would
+			// otherwise turn 64 MiB into gigabytes.
+			if n++; n > maxPageTasks {
+				return errorf("more than %d tasks in one page", maxPageTasks)
+			}
+			return d.task(t)
+		})
 		return err
 	})
 	if err == nil && !env.HasCode && !env.HasData {

@@ -372,3 +372,17 @@ func TestUnmarshalJSONMethods(t *testing.T) {
 		assert.Contains(t, err.Error(), tc.path)
 	}
 }
+
+func TestDecodeTaskPageBoundsTaskCount(t *testing.T) {
+	page := func(n int) []byte {
+		return []byte(`{"code":200,"data":[` + strings.TrimSuffix(strings.Repeat(`{},`, n), ",") + `]}`)
+	}
+	_, tasks, err := decodeTaskPage(page(maxPageTasks), defaultZone())
+	require.NoError(t, err)
+	assert.Len(t, tasks, maxPageTasks)
+
+	_, tasks, err = decodeTaskPage(page(maxPageTasks+1), defaultZone())
+	assert.ErrorIs(t, err, ErrMalformedResponse)
+	assert.Contains(t, err.Error(), "more than 100000 tasks in one page")
+	assert.Nil(t, tasks)
+}

@@ -1,0 +1,88 @@
+package main
+
+import (
+	"strings"
+	"unicode"
+)
+
+// runeWidth returns the columns a terminal uses for r: 0 for control
+// characters and combining marks, 2 for East Asian Wide and Fullwidth
+// characters, 1 otherwise.
+func runeWidth(r rune) int {
+	switch {
+	case r < 0x20 || (r >= 0x7F && r < 0xA0):
+		return 0
+	case r < 0x1100:
+		// Below the first wide block only combining marks are narrower.
+		if unicode.In(r, unicode.Mn, unicode.Me) {
+			return 0
+		}
+		return 1
+	case r == 0x200B || unicode.In(r, unicode.Mn, unicode.Me):
+		return 0 // zero width space, combining marks
+	}
+	// wide holds the East Asian Wide and Fullwidth blocks that a terminal
+	// draws two columns wide, sorted by first rune. text/tabwriter counts runes,
+	// which misaligns a table of Chinese task names; this table is the few
+	// blocks that task names use, not all of Unicode's EastAsianWidth.txt.
+	wide := [...][2]rune{
+		{0x1100, 0x115F},   // Hangul Jamo initial consonants
+		{0x2E80, 0x303E},   // CJK radicals, Kangxi radicals, CJK symbols and punctuation
+		{0x3041, 0x33FF},   // Hiragana, Katakana, Bopomofo, Hangul compatibility jamo, enclosed CJK
+		{0x3400, 0x4DBF},   // CJK Unified Ideographs Extension A
+		{0x4E00, 0x9FFF},   // CJK Unified Ideographs
+		{0xA000, 0xA4CF},   // Yi syllables and radicals
+		{0xA960, 0xA97F},   // Hangul Jamo Extended-A
+		{0xAC00, 0xD7A3},   // Hangul syllables
+		{0xF900, 0xFAFF},   // CJK Compatibility Ideographs
+		{0xFE10, 0xFE19},   // vertical forms
+		{0xFE30, 0xFE6F},   // CJK compatibility forms, small form variants
+		{0xFF00, 0xFF60},   // fullwidth ASCII forms
+		{0xFFE0, 0xFFE6},   // fullwidth signs
+		{0x1F300, 0x1F64F}, // pictographs and emoticons
+		{0x1F900, 0x1F9FF}, // supplemental symbols and pictographs
+		{0x20000, 0x2FFFD}, // CJK Unified Ideographs Extensions B-F
+		{0x30000, 0x3FFFD}, // CJK Unified Ideographs Extension G and later
+	}
+	for _, rg := range wide {
+		if r < rg[0] {
+			break
+		}
+		if r <= rg[1] {
+			return 2
+		}
+	}
+	return 1
+}
+
+// displayWidth returns the columns a terminal uses to draw s.
+func displayWidth(s string) int {
+	n := 0
+	for _, r := range s {
+		n += runeWidth(r)
+	}
+	return n
+}
+
+// cellText returns s fit for one table cell: control characters (a newline
+// or tab in a task name, an escape sequence) become spaces, so a row stays
+// one line and cannot drive the terminal.
+func cellText(s string) string {
+	if strings.IndexFunc(s, unicode.IsControl) < 0 {
+		return s
+	}
+	return strings.Map(func(r rune) rune {
+		if unicode.IsControl(r) {
+			return ' '
+		}
+		return r
+	}, s)
+}
+
+// padRight returns s followed by enough spaces to fill width columns.
+func padRight(s string, width int) string {
+	if n := width - displayWidth(s); n > 0 {
+		return s + strings.Repeat(" ", n)
+	}
+	return s
+}

@@ -1,0 +1,71 @@
+// All-tasks walks every page of the task list, four pages in flight at
+// once, and counts the tasks by derived status.
+//
+// Without AGENTAPI_BASE_URL it runs against an in-process fake of the API
+// (package agentapitest), so it needs no account:
+//
+//	go run ./examples/all-tasks
+//
+// Against a real server, set AGENTAPI_BASE_URL, AGENTAPI_TOKEN and
+// AGENTAPI_USER_ID.
+package main
+
+import (
+	"context"
+	"fmt"
+	"io"
+	"os"
+	"time"
+
+	"github.com/f703e656/agentapi"
+	"github.com/f703e656/agentapi/agentapitest"
+)
+
+func main() {
+	ctx, cancel := context.WithTimeout(context.Background(), 5*time.Minute)
+	err := run(ctx, os.Stdout)
+	cancel()
+	if err != nil {
+		fmt.Fprintln(os.Stderr, err)
+		os.Exit(1)
+	}
+}
+
+func run(ctx context.Context, w io.Writer) error {
+	baseURL, userID := os.Getenv("AGENTAPI_BASE_URL"), os.Getenv("AGENTAPI_USER_ID")
+	var opts []agentapi.Option
+	if baseURL == "" {
+		// No server configured: start the fake, with 237 tasks of user "demo".
+		srv := agentapitest.NewServer(agentapitest.WithTasks("demo", 237))
+		defer srv.Close()
+		baseURL, userID = srv.URL, "demo"
+	} else if token := os.Getenv("AGENTAPI_TOKEN"); token != "" {
+		opts = append(opts, agentapi.WithToken(token))
+	}
+
+	client, err := agentapi.NewClient(baseURL, opts...)
+	if err != nil {
+		return err
+	}
+	defer client.CloseIdleConnections()
+
+	counts := map[agentapi.TaskStatus]int{}
+	total := 0
+	pager := client.SubsetTasks(userID, &agentapi.ListSubsetTasksOptions{PerPage: 20}, agentapi.WithConcurrency(4))
+	for t, err := range pager.All(ctx) {
+		if err != nil {
+			return err // every task before the error was counted
+		}
+		counts[t.Status()]++
+		total++
+	}
+
+	fmt.Fprintf(w, "%d tasks\n", total)
+	for _, st := range []agentapi.TaskStatus{
+		agentapi.StatusDialing, agentapi.StatusWaiting, agentapi.StatusPaused,
+		agentapi.StatusAbnormal, agentapi.StatusUnknown,
+	} {
+		fmt.Fprintf(w, "  %-8s %d\n", st, counts[st])
+	}
+	return nil
+}
