@@ -165,16 +165,12 @@ func (w *window[T]) head() (*flight[T], error) {
 		return nil, nil
 	}
 	f := w.queue[0]
-	for {
+	for waiting := true; waiting; {
 		select {
 		case <-f.ready:
-			if w.ctx.Err() != nil {
-				continue // cancelled: nothing more is delivered
-			}
-			w.queue[0] = nil
-			w.queue = w.queue[1:]
-			w.p.noteThrottle(f)
-			return f, nil
+			waiting = false
+		case <-w.ctx.Done():
+			waiting = false
 		case <-w.wake:
 			failed := int(w.failed.Load())
 			for _, g := range w.queue {
@@ -182,10 +178,16 @@ func (w *window[T]) head() (*flight[T], error) {
 					g.cancel()
 				}
 			}
-		case <-w.ctx.Done():
-			return nil, fmt.Errorf("agentapi: page %d: %w", f.num, w.ctx.Err())
 		}
 	}
+	// Once ctx is cancelled nothing more is delivered, even a page at hand.
+	if err := w.ctx.Err(); err != nil {
+		return nil, fmt.Errorf("agentapi: page %d: %w", f.num, err)
+	}
+	w.queue[0] = nil
+	w.queue = w.queue[1:]
+	w.p.noteThrottle(f)
+	return f, nil
 }
 
 // noteThrottle halves the concurrency when f's request met HTTP 429. Only
