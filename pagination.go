@@ -60,8 +60,8 @@ func WithMaxItems(n int) PagerOption { return func(c *pagerConfig) { c.maxItems 
 // Next continue the walk where Next left it.
 //
 // The walk ends without error at a page whose current_page is at least
-// last_page, or at an empty page; it never requests a page past last_page,
-// so an empty list costs one request. When pages drift (tasks created or
+// last_page, or at an empty page; it never requests a page past the newest
+// last_page it knows, so an empty list costs one request. When pages drift (tasks created or
 // deleted during the walk) the newest last_page is followed and pages
 // fetched past a last_page that shrank are dropped. The walk ends with an
 // error wrapping ErrMalformedResponse when three pages in a row bring no new
@@ -131,9 +131,10 @@ func (p *Pager[T]) More() bool {
 }
 
 // Next returns the next page, as the server sent it (cut short under
-// WithMaxItems). Once More reports false it returns ErrNoMorePages, or, after
-// an error, that same error on every later call: an error, a cancelled ctx
-// included, ends the walk.
+// WithMaxItems). Once More reports false it returns ErrNoMorePages (as it
+// does when the only pages left were dropped by a shrinking last_page), or,
+// after an error, that same error on every later call: an error, a cancelled
+// ctx included, ends the walk.
 //
 // With WithConcurrency(n), a call that has no page in hand fetches up to n
 // pages at once, waits for all of them, returns the first and keeps the
