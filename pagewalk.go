@@ -27,11 +27,13 @@ type window[T any] struct {
 	queue  []*flight[T]
 	failed atomic.Int64  // lowest page number whose fetch failed; 0 = none
 	wake   chan struct{} // a fetch failed: cancel the fetches after it
+	landed chan struct{} // a fetch finished: a request slot is free
+	flying atomic.Int64  // fetches not finished yet
 }
 
 func (p *Pager[T]) newWindow(ctx context.Context) *window[T] {
 	ctx, cancel := context.WithCancel(ctx)
-	return &window[T]{p: p, ctx: ctx, cancel: cancel, wake: make(chan struct{}, 1)}
+	return &window[T]{p: p, ctx: ctx, cancel: cancel, wake: make(chan struct{}, 1), landed: make(chan struct{}, 1)}
 }
 
 // close cancels every fetch still in flight and waits for its goroutine.
@@ -41,17 +43,19 @@ func (w *window[T]) close() {
 	w.queue = nil
 }
 
-// walk fetches the rest of the pages with up to p.conc in flight, accepting
-// and delivering them in page order until the end, an error, or deliver
-// returning false. Pages are launched after the one before has been
-// delivered, so that the walk holds at most p.conc pages, the one being
-// delivered included. Every goroutine has returned when walk returns.
+// walk fetches the rest of the pages with up to p.conc requests in flight,
+// accepting and delivering them in page order until the end, an error, or
+// deliver returning false. A request slot is refilled as soon as any fetch
+// finishes, not only when the page at the head is delivered: otherwise one
+// slow page would idle every other slot until it arrived. Pages that
+// finished ahead of the head wait in the window, which holds at most
+// 2*p.conc pages. Every goroutine has returned when walk returns.
 func (p *Pager[T]) walk(ctx context.Context, dedupe bool, deliver func(*Page[T]) bool) error {
 	w := p.newWindow(ctx)
 	defer w.close()
 	for {
 		w.fill(0)
-		f, err := w.head()
+		f, err := w.head(true)
 		if err != nil {
 			return p.fail(err)
 		}
@@ -80,7 +84,7 @@ func (p *Pager[T]) fetchBatch(ctx context.Context) {
 	defer w.close()
 	w.fill(p.width())
 	for {
-		f, err := w.head()
+		f, err := w.head(false)
 		switch {
 		case err != nil:
 			p.pending = append(p.pending, result[T]{err: err})
@@ -104,15 +108,17 @@ func (p *Pager[T]) width() int {
 	return p.conc
 }
 
-// fill launches fetches until the window is full, no page can be needed,
-// or, when limit > 0, limit pages are in the window. It launches nothing
-// once a fetch has failed: the walk stops there.
+// fill launches fetches until p.width() requests are in flight, the window
+// holds 2*p.width() pages, no page can be needed, or, when limit > 0, limit
+// pages are in the window. It launches nothing once a fetch has failed: the
+// walk stops there.
 func (w *window[T]) fill(limit int) {
 	p := w.p
 	for _, f := range w.queue {
 		p.noteThrottle(f) // a 429 in flight slows the pages launched next
 	}
-	for len(w.queue) < p.width() && (limit == 0 || len(w.queue) < limit) &&
+	for int(w.flying.Load()) < p.width() && len(w.queue) < 2*p.width() &&
+		(limit == 0 || len(w.queue) < limit) &&
 		w.failed.Load() == 0 && w.ctx.Err() == nil && p.mayLaunch(len(w.queue)) {
 		w.launch(p.next)
 		p.next++
@@ -126,6 +132,7 @@ func (w *window[T]) launch(num int) {
 	f := &flight[T]{result: result[T]{num: num}, epoch: w.p.epoch, throttled: flag, cancel: cancel, ready: make(chan struct{})}
 	w.queue = append(w.queue, f)
 	w.wg.Add(1)
+	w.flying.Add(1)
 	go func() {
 		defer w.wg.Done()
 		defer cancel()
@@ -138,8 +145,20 @@ func (w *window[T]) launch(num int) {
 		if f.err != nil {
 			w.noteFailure(num)
 		}
+		// The slot is free before the result is published, so that the walk,
+		// once it has taken this page, sees the slot free and refills it.
+		w.flying.Add(-1)
 		close(f.ready)
+		w.land()
 	}()
+}
+
+// land wakes the walk to refill the request slot of a finished fetch.
+func (w *window[T]) land() {
+	select {
+	case w.landed <- struct{}{}:
+	default:
+	}
 }
 
 // noteFailure records that page num failed and wakes the walk, which
@@ -157,10 +176,11 @@ func (w *window[T]) noteFailure(num int) {
 	}
 }
 
-// head waits for the first fetch of the window and removes it. It returns
+// head waits for the first fetch of the window and removes it; with
+// refill, it launches more fetches as others finish meanwhile. It returns
 // nil when the window is empty, and an error wrapping ctx.Err() when the
 // walk's context ends first.
-func (w *window[T]) head() (*flight[T], error) {
+func (w *window[T]) head(refill bool) (*flight[T], error) {
 	if len(w.queue) == 0 {
 		return nil, nil
 	}
@@ -177,6 +197,10 @@ func (w *window[T]) head() (*flight[T], error) {
 				if g.num > failed {
 					g.cancel()
 				}
+			}
+		case <-w.landed:
+			if refill {
+				w.fill(0)
 			}
 		}
 	}

@@ -230,3 +230,44 @@ func TestPagerThrottleNext(t *testing.T) {
 	}
 	assert.Equal(t, []int{1, 8, 4, 4, 3}, sizes, "batches shrink after the 429 of page 3")
 }
+
+// A slow page at the head of the window does not idle the other request
+// slots: they keep fetching the pages after it, up to 2n pages held.
+func TestWalkSlowHeadKeepsSlotsBusy(t *testing.T) {
+	const conc = 4
+	l := newTestLister(400, 10)
+	release := make(chan struct{})
+	l.gate = func(ctx context.Context, page int) error {
+		if page != 2 {
+			return nil
+		}
+		select {
+		case <-release:
+			return nil
+		case <-ctx.Done():
+			return ctx.Err()
+		}
+	}
+	p := l.pager(1, WithConcurrency(conc))
+	done := make(chan []string)
+	go func() {
+		var ids []string
+		for task, err := range p.All(context.Background()) {
+			if err != nil {
+				break
+			}
+			ids = append(ids, task.UUID)
+		}
+		done <- ids
+	}()
+	// While page 2 hangs, the other slots fetch pages 3 to 9 and then stop:
+	// the window holds 2n pages at most.
+	calls := func() int { c, _ := l.snapshot(); return len(c) }
+	require.Eventually(t, func() bool { return calls() == 2*conc+1 }, 5*time.Second, time.Millisecond)
+	time.Sleep(20 * time.Millisecond)
+	assert.Equal(t, 2*conc+1, calls(), "no page past the window of 2n")
+	close(release)
+	ids := <-done
+	assert.Equal(t, l.ids, ids)
+	assert.LessOrEqual(t, l.maxFlight, conc)
+}

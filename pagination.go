@@ -40,10 +40,11 @@ type pagerConfig struct {
 	maxItems    int
 }
 
-// WithConcurrency sets how many pages may be in flight at once, once the
-// first page (always fetched alone) has told the last page number; default
-// 1. Pages are still delivered strictly in order, and a walk holds at most n
-// pages at a time, the one being delivered included. When a page's request
+// WithConcurrency sets how many page requests may be in flight at once, once
+// the first page (always fetched alone) has told the last page number;
+// default 1. Pages are still delivered strictly in order: a page that
+// arrives before the one ahead of it waits, and a walk holds at most 2n
+// pages at a time, whatever the list's length. When a page's request
 // meets HTTP 429, even one that a retry got past, the pager halves its
 // concurrency (down to 1) for the rest of the walk. n must be at least 1.
 func WithConcurrency(n int) PagerOption { return func(c *pagerConfig) { c.concurrency = n } }
@@ -61,13 +62,13 @@ func WithMaxItems(n int) PagerOption { return func(c *pagerConfig) { c.maxItems 
 //
 // The walk ends without error at a page whose current_page is at least
 // last_page, or at an empty page; it never requests a page past the newest
-// last_page it knows, so an empty list costs one request. When pages drift (tasks created or
-// deleted during the walk) the newest last_page is followed and pages
-// fetched past a last_page that shrank are dropped. The walk ends with an
-// error wrapping ErrMalformedResponse when three pages in a row bring no new
-// item while the server still claims more, or past 100,000 pages. Besides
-// the pages in flight, the only memory a walk keeps is the set of item keys
-// (task UUIDs) it has seen.
+// last_page it knows, so an empty list costs one request. When pages drift
+// (tasks created or deleted during the walk) the newest last_page is
+// followed and pages fetched past a last_page that shrank are dropped. The
+// walk ends with an error wrapping ErrMalformedResponse when three pages in
+// a row bring no new item while the server still claims more, or past
+// 100,000 pages. Besides the pages in its window, the only memory a walk
+// keeps is the set of item keys (task UUIDs) it has seen.
 type Pager[T any] struct {
 	fetch    func(ctx context.Context, page int) (*Page[T], error)
 	key      func(*T) string
