@@ -49,8 +49,9 @@ func TestPagerEarlyBreakStopsEverything(t *testing.T) {
 			require.GreaterOrEqual(t, len(calls), 2)
 			assert.Equal(t, []int{1}, calls[:1])
 			for _, page := range calls[1:] {
-				assert.LessOrEqual(t, page, 5, "window of 4 after page 1, never more")
+				assert.LessOrEqual(t, page, 1+2*4, "a window of 2n pages after page 1, never more")
 			}
+			assert.LessOrEqual(t, l.maxFlight, 4, "4 requests in flight at most")
 			assert.Equal(t, started.Load(), cancelled.Load(), "every fetch in flight saw its context cancelled")
 			time.Sleep(20 * time.Millisecond)
 			later, _ := l.snapshot()
