@@ -26,30 +26,25 @@ func (e *decodeError) Unwrap() error { return ErrMalformedResponse }
 // wrapKey prefixes the path of err with an object member's key. The path is
 // built only on the error path, while the decoders unwind.
 func wrapKey(err error, key string) error {
-	if e, ok := err.(*decodeError); ok {
-		switch {
-		case e.path == "":
-			e.path = key
-		case e.path[0] == '[':
-			e.path = key + e.path
-		default:
-			e.path = key + "." + e.path
-		}
-	}
-	return err
+	return prefixPath(err, key)
 }
 
 // wrapIndex prefixes the path of err with a list index.
 func wrapIndex(err error, i int) error {
+	return prefixPath(err, "["+strconv.Itoa(i)+"]")
+}
+
+// prefixPath puts seg, a key or an index, in front of err's path:
+// "wday" then "[0]" then "work_hour" reads work_hour[0].wday.
+func prefixPath(err error, seg string) error {
 	if e, ok := err.(*decodeError); ok {
-		idx := "[" + strconv.Itoa(i) + "]"
 		switch {
 		case e.path == "":
-			e.path = idx
+			e.path = seg
 		case e.path[0] == '[':
-			e.path = idx + e.path
+			e.path = seg + e.path
 		default:
-			e.path = idx + "." + e.path
+			e.path = seg + "." + e.path
 		}
 	}
 	return err

@@ -3,7 +3,6 @@ package agentapi
 import (
 	"context"
 	"fmt"
-	"runtime"
 	"sync/atomic"
 	"testing"
 	"time"
@@ -274,25 +273,20 @@ func TestPagerHeapStaysFlat(t *testing.T) {
 		}
 		return pg, nil
 	}
-	var before runtime.MemStats
-	runtime.GC()
-	runtime.ReadMemStats(&before)
-	var peak uint64
-	sample := func() {
-		var m runtime.MemStats
-		runtime.GC()
-		runtime.ReadMemStats(&m)
-		peak = max(peak, m.HeapAlloc)
-	}
-	n := 0
-	for _, err := range newPager(fetch, taskKey, 1, []PagerOption{WithConcurrency(conc)}).All(context.Background()) {
-		require.NoError(t, err)
-		if n++; n%2500 == 0 {
-			sample()
+	growth, n, err := heapGrowth(func(sample func()) (int, error) {
+		n := 0
+		for _, err := range newPager(fetch, taskKey, 1, []PagerOption{WithConcurrency(conc)}).All(context.Background()) {
+			if err != nil {
+				return n, err
+			}
+			if n++; n%2500 == 0 {
+				sample()
+			}
 		}
-	}
+		return n, nil
+	})
+	require.NoError(t, err)
 	require.Equal(t, perPage*pages, n)
-	growth := int64(peak) - int64(before.HeapAlloc)
 	// The seen set: a 36-byte UUID in a 48-byte allocation, plus a 16-byte
 	// string header in a map slot, with the map's growth slack: measured at
 	// about 75 bytes a task (2.1 MiB for 30,000); 128 are allowed. The
