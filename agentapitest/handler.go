@@ -25,9 +25,9 @@ const (
 // The list honours the query as Laravel's paginator does:
 //   - page: an integer >= 1; anything else (missing, 0, -1, "x") reads as 1.
 //     A page past the end has "data":[] and the meta of the asked page.
-//   - per_page: missing, "" or "0" is Laravel's default, 15, echoed as the
-//     number 15; a positive integer is used and echoed as the string sent
-//     ("per_page":"100"); a negative or non-integer value is HTTP 500
+//   - per_page: missing, "" or "0" is Laravel's default, 15; a positive
+//     integer is used. Either is echoed as a string ("per_page":"15",
+//     "per_page":"100"); a negative or non-integer value is HTTP 500
 //     {"message":"Server Error"}, as on the real server (a failed SQL query).
 //   - name: keeps the tasks whose name contains it (case-sensitive).
 //   - sub_user_id: keeps the tasks whose user_id is that id (see SubAccounts).

@@ -25,9 +25,9 @@ func TestEnvelopeShape(t *testing.T) {
 		"%.300s", r.body)
 	assert.True(t, strings.HasSuffix(string(r.body), `}]}`))
 
-	// Without per_page, Laravel's default 15 is echoed as a number.
+	// Without per_page, the default 15 is echoed as a string too.
 	env := list(t, s, "u1", "")
-	assert.Equal(t, "15", string(env.Meta.PerPage))
+	assert.Equal(t, `"15"`, string(env.Meta.PerPage))
 	assert.Len(t, env.Data, 15)
 }
 
@@ -50,9 +50,9 @@ func TestPaginationMeta(t *testing.T) {
 		{"page=-3&per_page=10", `"10"`, 10, 3, 1, true},
 		{"page=abc&per_page=10", `"10"`, 10, 3, 1, true},
 		{"page=&per_page=10", `"10"`, 10, 3, 1, true},
-		{"per_page=0", `15`, 15, 2, 1, true}, // 0 is PHP-falsy: the default
-		{"per_page=", `15`, 15, 2, 1, true},
-		{"page=2", `15`, 8, 2, 2, true},
+		{"per_page=0", `"15"`, 15, 2, 1, true}, // 0 is PHP-falsy: the default
+		{"per_page=", `"15"`, 15, 2, 1, true},
+		{"page=2", `"15"`, 8, 2, 2, true},
 		{"page=99999999999999999999&per_page=5", `"5"`, 5, 5, 1, true}, // overflows: invalid, so 1
 		{"page=9223372036854775807&per_page=9223372036854775807", `"9223372036854775807"`, 0, 1, 9223372036854775807, true},
 	}
@@ -144,7 +144,7 @@ func TestUnknownUserIsEmpty(t *testing.T) {
 	r := do(t, s, http.MethodGet, listPath("nobody", ""))
 	require.Equal(t, http.StatusOK, r.status)
 	assert.Equal(t, `{"code":200,"status":"success","message":"返回所有子账号的任务列表信息成功",`+
-		`"meta":{"has_pages":false,"total":0,"last_page":1,"current_page":1,"per_page":15},"data":[]}`, string(r.body))
+		`"meta":{"has_pages":false,"total":0,"last_page":1,"current_page":1,"per_page":"15"},"data":[]}`, string(r.body))
 }
 
 func TestEscapedUserID(t *testing.T) {

@@ -168,10 +168,13 @@ func appendHead(b []byte, total int, q query) []byte {
 	b = append(b, `,"current_page":`...)
 	b = strconv.AppendInt(b, int64(q.page), 10)
 	b = append(b, `,"per_page":`...)
+	// per_page goes out as a string, as the vendor's example shows it:
+	// Laravel echoes the query value.
 	if q.echo == "" {
-		b = strconv.AppendInt(b, int64(q.perPage), 10) // Laravel's default is the int 15
+		b = append(b, '"')
+		b = strconv.AppendInt(b, int64(q.perPage), 10)
+		b = append(b, '"')
 	} else {
-		// per_page arrives as a string: Laravel echoes the query value.
 		b = appendString(b, q.echo)
 	}
 	return append(b, `},"data":[`...)
