@@ -47,6 +47,9 @@ type pagerConfig struct {
 // pages at a time, whatever the list's length. When a page's request
 // meets HTTP 429, even one that a retry got past, the pager halves its
 // concurrency (down to 1) for the rest of the walk. n must be at least 1.
+// The client's own transport keeps 32 idle connections per host, so up to
+// 32 pages in flight reuse their connections; for more, pass a transport
+// with a larger MaxIdleConnsPerHost through WithHTTPClient.
 func WithConcurrency(n int) PagerOption { return func(c *pagerConfig) { c.concurrency = n } }
 
 // WithMaxItems stops the walk after n items, and fetches no page that cannot
