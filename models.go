@@ -156,6 +156,11 @@ type PageMeta struct {
 // otherwise), RFC 3339 (Laravel's "2024-09-02T13:45:18.000000Z"), and
 // null, "" or "0000-00-00 00:00:00" as the zero Time.
 //
+// An RFC 3339 value is read as its instant and carried in the client's zone,
+// like the first form, so that every time of a task shares one zone and
+// writing it back and reading it again gives the same instant:
+// "2024-09-02T13:45:18.000000Z" reads as 2024-09-02 21:45:18 UTC+8.
+//
 // It writes the first form in the zone the value carries, so a value read
 // under any zone writes back the string it was read from, and null when zero.
 type Time struct {
