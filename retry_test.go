@@ -52,14 +52,24 @@ func TestRetryDecisionByStatus(t *testing.T) {
 	}
 }
 
+// TestRetryThenSuccess: failures that a retry may pass, then a success on
+// the third attempt.
 func TestRetryThenSuccess(t *testing.T) {
-	s := newScript(reply(503, ""), reply(500, ""), reply(200, okBody))
-	srv := newTestServer(t, s)
-	c := newTestClient(t, srv.URL)
-	p, err := getItems(context.Background(), c, nil)
-	require.NoError(t, err)
-	assert.Len(t, p.Items, 2)
-	assert.Equal(t, 3, s.attempts())
+	tests := map[string][]http.HandlerFunc{
+		"statuses":         {reply(503, ""), reply(500, ""), reply(200, okBody)},
+		"transport errors": {hangUp, hangUp, reply(200, okBody)},
+	}
+	for name, steps := range tests {
+		t.Run(name, func(t *testing.T) {
+			s := newScript(steps...)
+			srv := newTestServer(t, s)
+			c := newTestClient(t, srv.URL)
+			p, err := getItems(context.Background(), c, nil)
+			require.NoError(t, err)
+			assert.Len(t, p.Items, 2)
+			assert.Equal(t, 3, s.attempts())
+		})
+	}
 }
 
 func TestMaxRetries(t *testing.T) {
@@ -71,16 +81,6 @@ func TestMaxRetries(t *testing.T) {
 		assert.ErrorIs(t, err, ErrServer)
 		assert.Equal(t, n+1, s.attempts(), "WithMaxRetries(%d)", n)
 	}
-}
-
-func TestTransportErrorRetried(t *testing.T) {
-	s := newScript(hangUp, hangUp, reply(200, okBody))
-	srv := newTestServer(t, s)
-	c := newTestClient(t, srv.URL)
-	p, err := getItems(context.Background(), c, nil)
-	require.NoError(t, err)
-	assert.Len(t, p.Items, 2)
-	assert.Equal(t, 3, s.attempts())
 }
 
 func TestTransportErrorAfterRetries(t *testing.T) {
