@@ -184,3 +184,9 @@ func malformed(e *APIError, cause error) *APIError {
 	e.Message, e.err = msg, cause
 	return e
 }
+
+// fetchInfo is what one call saw besides its result, for the pager: it comes
+// back with every page's result, success or failure.
+type fetchInfo struct {
+	throttled int // responses with HTTP 429, retried or not
+}
