@@ -178,11 +178,12 @@ func (c apiConfig) failure(ctx context.Context, cmd string, err error) error {
 
 // redact returns err with every occurrence of each secret in its message
 // replaced, keeping what it wraps for errors.Is; err itself when the
-// message holds none.
+// message holds none. Values shorter than minSecret are left: replacing
+// every "v" would garble the message and hide nothing.
 func redact(err error, secrets ...string) error {
 	msg := err.Error()
 	for _, s := range secrets {
-		if s != "" {
+		if len(s) >= minSecret {
 			msg = strings.ReplaceAll(msg, s, "[redacted]")
 		}
 	}
@@ -191,6 +192,9 @@ func redact(err error, secrets ...string) error {
 	}
 	return &redacted{msg: msg, err: err}
 }
+
+// minSecret is the length from which a value is redacted.
+const minSecret = 4
 
 // redacted is an error whose message had secrets replaced; errors.Is and
 // errors.As still see the original.
