@@ -20,8 +20,8 @@ Exit status: 0 success, 1 API or network failure, 2 usage error,
 // apiHelp documents the flags and environment of addAPIFlags and
 // addOutputFlags, shared by every command that calls the API.
 const apiHelp = `Connection flags:
-  --user ID           the user whose data to use: the numeric id the vendor's
-                      console shows for the account (default: AGENTAPI_USER;
+  --user ID           the main account (主账号) to act for: its id, usually a uuid,
+                      as the vendor's console shows it (default: AGENTAPI_USER;
                       with --demo: "demo")
   --base-url URL      the API's base URL (overrides AGENTAPI_BASE_URL)
   --token-file PATH   read the API token from PATH, "-" for standard input
@@ -44,7 +44,7 @@ Output flags:
 
 Environment:
   AGENTAPI_BASE_URL   the API's base URL, such as https://api.example.com
-  AGENTAPI_TOKEN      the partner token the vendor's console issues, sent as
+  AGENTAPI_TOKEN      the partner token the vendor issues, sent as
                       "Authorization: Bearer <token>"; never printed
   AGENTAPI_USER       the default --user
 
