@@ -93,10 +93,13 @@ func (f *flagSet) define(name, want string, set func(string) error, show func() 
 	return v
 }
 
+// anyValue is the expected form of a string flag: anything.
+const anyValue = "a value"
+
 // String defines a string flag.
 func (f *flagSet) String(p *string, name, def string) {
 	*p = def
-	f.define(name, "a value", func(s string) error { *p = s; return nil }, func() string { return *p })
+	f.define(name, anyValue, func(s string) error { *p = s; return nil }, func() string { return *p })
 }
 
 // Bool defines a flag that is true when given ("--all", "--all=false").
@@ -191,7 +194,7 @@ func (f *flagSet) explain(err error) error {
 	}
 	if name, ok := strings.CutPrefix(msg, "flag needs an argument: -"); ok {
 		name = strings.TrimLeft(name, "-")
-		if fl := f.fs.Lookup(name); fl != nil {
+		if fl := f.fs.Lookup(name); fl != nil && fl.Usage != anyValue {
 			return fmt.Errorf("--%s needs a value: %s", name, fl.Usage)
 		}
 		return fmt.Errorf("--%s needs a value", name)
