@@ -66,6 +66,9 @@ func uuids(tasks []map[string]any) map[string]int {
 }
 
 func TestBinaryDemoEveryFormat(t *testing.T) {
+	if testing.Short() {
+		t.Skip("builds and runs the binary three times; skipped under -short")
+	}
 	for _, format := range []string{formatJSON, formatJSONL, formatCSV} {
 		t.Run(format, func(t *testing.T) {
 			r := runBinary(t, "agentapi", nil, "tasks", "list", "--demo", "--all", "--concurrency", "3", "--format", format)
@@ -111,6 +114,9 @@ func TestBinaryDemoTable(t *testing.T) {
 }
 
 func TestBinaryStatusFilterAndMax(t *testing.T) {
+	if testing.Short() {
+		t.Skip("runs the binary three times; skipped under -short")
+	}
 	all := runBinary(t, "agentapi", nil, "tasks", "list", "--demo", "--all", "--format", "jsonl")
 	require.Equal(t, exitOK, all.code, all.stderr)
 	counts := map[string]int{}
@@ -164,10 +170,11 @@ func TestBinaryAPIFailuresNeverShowToken(t *testing.T) {
 		body   string
 		want   []string
 		retry  string // --retries; a 500 is retried, with backoff
+		code   int
 	}{
-		{"401", http.StatusUnauthorized, `{"message":"Unauthenticated."}`, []string{"401", "Unauthenticated."}, "3"},
-		{"500", http.StatusInternalServerError, `{"code":500,"message":"服务器内部错误"}`, []string{"500", "服务器内部错误"}, "0"},
-		{"code in a 200", http.StatusOK, `{"code":403,"message":"无权访问该用户"}`, []string{"403", "无权访问该用户"}, "3"},
+		{"401", http.StatusUnauthorized, `{"message":"Unauthenticated."}`, []string{"401", "Unauthenticated."}, "3", exitAuth},
+		{"500", http.StatusInternalServerError, `{"code":500,"message":"服务器内部错误"}`, []string{"500", "服务器内部错误"}, "0", exitFailure},
+		{"code in a 200", http.StatusOK, `{"code":403,"message":"无权访问该用户"}`, []string{"403", "无权访问该用户"}, "3", exitAuth},
 	}
 	for _, c := range cases {
 		for _, via := range []string{"env", "file"} {
@@ -181,7 +188,7 @@ func TestBinaryAPIFailuresNeverShowToken(t *testing.T) {
 					args = append(args, "--token-file", tokenFile)
 				}
 				r := runBinary(t, "agentapi", env, args...)
-				assert.Equal(t, exitFailure, r.code)
+				assert.Equal(t, c.code, r.code)
 				assert.Equal(t, "Bearer "+secretToken, auth)
 				for _, w := range c.want {
 					assert.Contains(t, r.stderr, w)
@@ -200,10 +207,12 @@ func TestBinaryUsageErrors(t *testing.T) {
 		{"tasks", "list", "--demo", "--unknown"},
 		{"tasks", "list"},
 		{"frobnicate"},
+		{"tasks", "list", "--demo", "--timeout", "1"},
 	} {
 		r := runBinary(t, "agentapi", map[string]string{"AGENTAPI_TOKEN": secretToken}, args...)
 		assert.Equal(t, exitUsage, r.code, "%v", args)
-		assert.Contains(t, r.stderr, "Usage:", "%v", args)
+		assert.Equal(t, 1, strings.Count(r.stderr, "\n"), "one line: %q", r.stderr)
+		assert.Contains(t, r.stderr, "(see 'agentapi ", "%v", args)
 		assert.Empty(t, r.stdout)
 		assert.NotContains(t, r.stderr, secretToken)
 	}
@@ -270,24 +279,32 @@ func TestBinaryFakeServe(t *testing.T) {
 	assert.NoError(t, err, "exit 0 after an interrupt; stderr: %s", stderr.String())
 }
 
-func TestBinaryExamples(t *testing.T) {
-	cases := []struct {
-		name string
-		want []string
-	}{
-		{"quickstart", []string{"page 1 of 8 (40 tasks in all)", "status:", "uuid:"}},
-		{"all-tasks", []string{"237 tasks\n", "dialing  72\n", "waiting  47\n", "paused   72\n", "abnormal 23\n", "unknown  23\n"}},
-		{"status-report", []string{"任务拨打中 (dialing): 72\n", "任务暂停中 (paused): 72\n", "任务等待执行 (waiting): 47\n", "异常任务 (abnormal): 23\n", "未定义状态 (unknown): 23\n", "  ... and 69 more\n"}},
+func TestBinaryInterruptExits130(t *testing.T) {
+	started := make(chan struct{}, 1)
+	srv := newTestServer(t, func(w http.ResponseWriter, r *http.Request) {
+		select {
+		case started <- struct{}{}:
+		default:
+		}
+		<-r.Context().Done() // never answers; the client's cancel ends it
+	})
+	ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
+	defer cancel()
+	cmd := exec.CommandContext(ctx, binary(t, "agentapi"), "tasks", "list", "--user", "42", "--all", "--format", "jsonl")
+	cmd.Env = childEnv(map[string]string{"AGENTAPI_BASE_URL": srv.URL})
+	var stdout, stderr strings.Builder
+	cmd.Stdout, cmd.Stderr = &stdout, &stderr
+	require.NoError(t, cmd.Start())
+	select {
+	case <-started:
+	case <-ctx.Done():
+		t.Fatal("no request reached the server")
 	}
-	for _, c := range cases {
-		t.Run(c.name, func(t *testing.T) {
-			r := runBinary(t, c.name, nil)
-			require.Equal(t, exitOK, r.code, r.stderr)
-			for _, w := range c.want {
-				assert.Contains(t, r.stdout, w)
-			}
-			again := runBinary(t, c.name, nil)
-			assert.Equal(t, r.stdout, again.stdout, "deterministic output")
-		})
-	}
+	require.NoError(t, cmd.Process.Signal(os.Interrupt))
+	err := cmd.Wait()
+	var ee *exec.ExitError
+	require.ErrorAs(t, err, &ee, stderr.String())
+	assert.Equal(t, exitInterrupted, ee.ExitCode(), stderr.String())
+	assert.Contains(t, stderr.String(), "interrupted")
+	assert.Empty(t, stdout.String())
 }

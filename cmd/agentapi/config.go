@@ -1,13 +1,10 @@
 package main
 
 import (
+	"context"
 	"errors"
-	"flag"
 	"fmt"
-	"io"
-	"os"
 	"strings"
-	"time"
 
 	"github.com/f703e656/agentapi"
 )
@@ -19,153 +16,90 @@ const (
 	demoTasks = 237
 )
 
-// defaultRetries is the SDK's own default, repeated for the usage text.
-const defaultRetries = 3
-
 // listConfig is the validated configuration of "tasks list".
 type listConfig struct {
-	user, subUser, name string
-	page, perPage       int
-	all                 bool
-	concurrency         int
-	max                 int                          // 0 = no limit
-	statuses            map[agentapi.TaskStatus]bool // nil = every status
-	format              string
-	timeout             time.Duration // 0 = none
-	retries             int
-	demo                bool
-	baseURL             string
-	token               string // never printed
+	api           apiConfig
+	out           outputConfig
+	subUser, name string
+	page, perPage int
+	all           bool
+	concurrency   int
+	max           int                          // 0 = no limit
+	statuses      map[agentapi.TaskStatus]bool // nil = every status
 }
 
-// usageError is a command line the tool refuses; it exits 2 with usage on
-// stderr.
-type usageError struct {
-	err   error
-	usage string // the usage text of the command that was misused
+// listFlags are the flags of "tasks list" as parsed, before validation.
+type listFlags struct {
+	fs            *flagSet
+	api           *apiFlags
+	out           *outputFlags
+	subUser, name string
+	status        string
+	page, perPage int
+	all           bool
+	concurrency   int
+	max           int
 }
 
-func (e *usageError) Error() string { return e.err.Error() }
-func (e *usageError) Unwrap() error { return e.err }
-
-// usagef returns a usageError showing usage, with a message formatted as by
-// fmt.Errorf.
-func usagef(usage, format string, args ...any) error {
-	return &usageError{err: fmt.Errorf("agentapi: "+format, args...), usage: usage}
+// addListFlags defines the flags of "tasks list" on fs.
+func addListFlags(fs *flagSet) *listFlags {
+	l := &listFlags{fs: fs, api: addAPIFlags(fs), out: addOutputFlags(fs)}
+	fs.String(&l.subUser, "sub-user", "")
+	fs.String(&l.name, "name", "")
+	fs.Int(&l.page, "page", 0)
+	fs.Int(&l.perPage, "per-page", 0)
+	fs.Bool(&l.all, "all")
+	fs.Int(&l.concurrency, "concurrency", 1)
+	fs.Int(&l.max, "max", 0)
+	fs.String(&l.status, "status", "")
+	return l
 }
 
-// newFlagSet returns a flag set that reports errors to its caller only:
-// the caller prints the usage, to stdout for -h and to stderr for a mistake.
-func newFlagSet(name string) *flag.FlagSet {
-	fs := flag.NewFlagSet(name, flag.ContinueOnError)
-	fs.SetOutput(io.Discard)
-	fs.Usage = func() {}
-	return fs
-}
-
-// parseFlags parses args into fs, turning a mistake into a usageError and
-// refusing arguments left over after the flags. It returns flag.ErrHelp
-// for -h and --help.
-func parseFlags(fs *flag.FlagSet, args []string, usage string) error {
-	if err := fs.Parse(args); err != nil {
-		if errors.Is(err, flag.ErrHelp) {
+// setupList is the command table's entry for "tasks list".
+func setupList(fs *flagSet) action {
+	l := addListFlags(fs)
+	return func(ctx context.Context, cio *cmdIO, _ []string) error {
+		cfg, err := l.resolve(cio)
+		if err != nil {
 			return err
 		}
-		return &usageError{err: fmt.Errorf("agentapi: %w", err), usage: usage}
+		return runList(ctx, cfg, cio)
 	}
-	if fs.NArg() > 0 {
-		return usagef(usage, "unexpected argument %q", fs.Arg(0))
-	}
-	return nil
 }
 
-// listFlags returns the flag set of "tasks list", storing into c and,
-// for the two flags that need more reading, into status and tokenFile.
-func listFlags(c *listConfig, status, tokenFile *string) *flag.FlagSet {
-	fs := newFlagSet("tasks list")
-	fs.StringVar(&c.user, "user", "", "")
-	fs.StringVar(&c.subUser, "sub-user", "", "")
-	fs.StringVar(&c.name, "name", "", "")
-	fs.IntVar(&c.page, "page", 0, "")
-	fs.IntVar(&c.perPage, "per-page", 0, "")
-	fs.BoolVar(&c.all, "all", false, "")
-	fs.IntVar(&c.concurrency, "concurrency", 1, "")
-	fs.IntVar(&c.max, "max", 0, "")
-	fs.StringVar(status, "status", "", "")
-	fs.StringVar(&c.format, "format", formatTable, "")
-	fs.DurationVar(&c.timeout, "timeout", 0, "")
-	fs.IntVar(&c.retries, "retries", defaultRetries, "")
-	fs.BoolVar(&c.demo, "demo", false, "")
-	fs.StringVar(&c.baseURL, "base-url", "", "")
-	fs.StringVar(tokenFile, "token-file", "", "")
-	return fs
-}
-
-// parseListConfig reads the flags of "tasks list" and the environment
-// (getenv; stdin for --token-file -). Every refusal is a usageError, and
-// none of them holds the token.
-func parseListConfig(args []string, getenv func(string) string, stdin io.Reader) (listConfig, error) {
-	var c listConfig
-	var status, tokenFile string
-	fs := listFlags(&c, &status, &tokenFile)
-	if err := parseFlags(fs, args, listUsage); err != nil {
-		return c, err
+// resolve validates the flags of "tasks list" against the environment.
+// Every refusal is a usageError, and none of them holds the token.
+func (l *listFlags) resolve(cio *cmdIO) (listConfig, error) {
+	const cmd = "tasks list"
+	c := listConfig{
+		subUser: l.subUser, name: l.name, page: l.page, perPage: l.perPage,
+		all: l.all, concurrency: l.concurrency, max: l.max,
 	}
-	set := map[string]bool{}
-	fs.Visit(func(f *flag.Flag) { set[f.Name] = true })
-
 	switch {
 	case c.page < 0:
-		return c, usagef(listUsage, "--page %d is negative", c.page)
+		return c, usagef(cmd, "%s: --page %d is negative", cmd, c.page)
 	case c.perPage < 0:
-		return c, usagef(listUsage, "--per-page %d is negative", c.perPage)
+		return c, usagef(cmd, "%s: --per-page %d is negative", cmd, c.perPage)
 	case c.concurrency < 1:
-		return c, usagef(listUsage, "--concurrency %d is less than 1", c.concurrency)
+		return c, usagef(cmd, "%s: --concurrency %d is less than 1", cmd, c.concurrency)
+	case l.fs.isSet("concurrency") && !c.all:
+		return c, usagef(cmd, "%s: --concurrency needs --all (one page is one request)", cmd)
 	case c.max < 0:
-		return c, usagef(listUsage, "--max %d is negative", c.max)
-	case c.retries < 0:
-		return c, usagef(listUsage, "--retries %d is negative", c.retries)
-	case c.timeout < 0:
-		return c, usagef(listUsage, "--timeout %s is negative", c.timeout)
-	case newTaskWriter(c.format, io.Discard) == nil:
-		return c, usagef(listUsage, "unknown --format %q (want table, json, jsonl or csv)", c.format)
+		return c, usagef(cmd, "%s: --max %d is negative", cmd, c.max)
 	}
-	if set["status"] {
-		st, err := parseStatuses(status)
+	if l.fs.isSet("status") {
+		st, err := parseStatuses(l.status)
 		if err != nil {
-			return c, &usageError{err: err, usage: listUsage}
+			return c, &usageError{err: fmt.Errorf("agentapi: %s: %w", cmd, err), cmd: cmd}
 		}
 		c.statuses = st
 	}
-
-	if c.demo {
-		if set["base-url"] {
-			return c, usagef(listUsage, "--demo lists from its own fake server: drop --base-url")
-		}
-		if c.user == "" {
-			c.user = demoUser
-		}
-		return c, nil // the environment's server and token are not the demo's
+	var err error
+	if c.out, err = l.out.resolve(cmd); err != nil {
+		return c, err
 	}
-	if c.user == "" {
-		return c, usagef(listUsage, "--user is required (or try --demo)")
-	}
-	if c.baseURL == "" {
-		c.baseURL = getenv("AGENTAPI_BASE_URL")
-	}
-	if c.baseURL == "" {
-		return c, usagef(listUsage, "no base URL: set AGENTAPI_BASE_URL or --base-url (or try --demo)")
-	}
-	c.token = getenv("AGENTAPI_TOKEN")
-	if set["token-file"] {
-		tok, err := readToken(tokenFile, stdin)
-		if err != nil {
-			return c, &usageError{err: err, usage: listUsage}
-		}
-		c.token = tok
-	}
-	c.token = strings.TrimSpace(c.token)
-	return c, nil
+	c.api, err = l.api.resolve(cmd, cio)
+	return c, err
 }
 
 // parseStatuses reads a comma-separated list of TaskStatus words.
@@ -178,35 +112,15 @@ func parseStatuses(list string) (map[agentapi.TaskStatus]bool, error) {
 		}
 		st, err := agentapi.ParseTaskStatus(w)
 		if err != nil {
-			return nil, fmt.Errorf("agentapi: unknown --status word %q (want some of unknown,dialing,paused,waiting,abnormal)", w)
+			return nil, fmt.Errorf("--status: unknown word %q: want some of %s", w, statusWords)
 		}
 		set[st] = true
 	}
 	if len(set) == 0 {
-		return nil, errors.New("agentapi: --status is empty (want some of unknown,dialing,paused,waiting,abnormal)")
+		return nil, errors.New("--status is empty: want some of " + statusWords)
 	}
 	return set, nil
 }
 
-// readToken returns the trimmed content of the file at path, or of stdin
-// for "-". Its errors name the path, never the content.
-func readToken(path string, stdin io.Reader) (string, error) {
-	var b []byte
-	var err error
-	switch {
-	case path == "-" && stdin == nil:
-		err = errors.New("no standard input")
-	case path == "-":
-		b, err = io.ReadAll(io.LimitReader(stdin, 64<<10))
-	default:
-		b, err = os.ReadFile(path)
-	}
-	if err != nil {
-		return "", fmt.Errorf("agentapi: reading --token-file: %w", err)
-	}
-	tok := strings.TrimSpace(string(b))
-	if tok == "" {
-		return "", fmt.Errorf("agentapi: --token-file %s is empty", path)
-	}
-	return tok, nil
-}
+// statusWords are the words --status takes.
+const statusWords = "unknown,dialing,paused,waiting,abnormal"

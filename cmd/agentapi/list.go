@@ -1,82 +1,69 @@
 package main
 
 import (
-	"bufio"
 	"context"
-	"errors"
-	"flag"
 	"fmt"
-	"io"
-	"strings"
 
 	"github.com/f703e656/agentapi"
 )
 
-// runTasks dispatches "tasks SUBCOMMAND".
-func runTasks(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.Writer, getenv func(string) string) error {
-	if len(args) == 0 {
-		return usagef(mainUsage, "tasks: missing subcommand (want: tasks list)")
+// runList lists tasks as cfg says. Output goes through a buffer ended once:
+// on stdout what arrived before a failure is still written; an --output
+// file is replaced only by a complete listing.
+func runList(ctx context.Context, cfg listConfig, cio *cmdIO) error {
+	const cmd = "tasks list"
+	if cfg.statuses != nil && !cfg.all {
+		fmt.Fprintln(cio.stderr, "agentapi: warning: --status filtered one page only; add --all to filter every page")
 	}
-	if args[0] != "list" {
-		return usagef(mainUsage, "tasks: unknown subcommand %q (want: tasks list)", args[0])
-	}
-	cfg, err := parseListConfig(args[1:], getenv, stdin)
-	if errors.Is(err, flag.ErrHelp) {
-		_, err = io.WriteString(stdout, listUsage)
-		return err
-	}
+	ctx, client, release, err := cfg.api.connect(ctx, cmd)
 	if err != nil {
 		return err
 	}
-	return runList(ctx, cfg, stdout, stderr)
-}
+	defer release()
 
-// runList lists tasks as cfg says onto stdout. Output goes through a buffer
-// that is flushed at the end and on error, so that the tasks before a
-// failure are not lost.
-func runList(ctx context.Context, cfg listConfig, stdout, stderr io.Writer) (err error) {
-	if cfg.timeout > 0 {
-		var cancel context.CancelFunc
-		ctx, cancel = context.WithTimeout(ctx, cfg.timeout)
-		defer cancel()
-	}
-	baseURL := cfg.baseURL
-	if cfg.demo {
-		srv := startDemo()
-		defer srv.Close()
-		baseURL = srv.URL
-	}
-	opts := []agentapi.Option{
-		agentapi.WithUserAgent("agentapi-cli/" + version()),
-		agentapi.WithMaxRetries(cfg.retries),
-	}
-	if cfg.token != "" {
-		opts = append(opts, agentapi.WithToken(cfg.token))
-	}
-	client, err := agentapi.NewClient(baseURL, opts...)
+	w, finish, err := cfg.out.open(cio.stdout)
 	if err != nil {
-		return &usageError{err: redact(err, cfg.token), usage: listUsage}
+		return err
 	}
-	defer client.CloseIdleConnections()
-
-	bw := bufio.NewWriterSize(stdout, 64<<10)
-	out := newTaskWriter(cfg.format, bw)
-	prog := (*progress)(nil)
+	out := newTaskWriter(cfg.out.format, w, cfg.out.csvRaw)
+	var prog *progress
 	if cfg.all {
-		prog = newProgress(stderr)
+		prog = newProgress(cio.stderr)
 	}
 	err = listTasks(ctx, cfg, client, out, prog)
 	prog.clear()
 	if endErr := out.End(err == nil); err == nil {
 		err = endErr
 	}
-	if flushErr := bw.Flush(); err == nil {
-		err = flushErr
+	if finErr := finish(err == nil); err == nil {
+		err = finErr
 	}
 	if err != nil {
-		return listError(ctx, cfg, err)
+		return cfg.api.failure(ctx, cmd, err)
 	}
 	return nil
+}
+
+// lister writes the tasks that pass the status filter, up to cfg.max.
+type lister struct {
+	cfg     listConfig
+	out     taskWriter
+	fetched int // tasks received
+	written int // tasks that passed the filter and were written
+}
+
+// emit writes t if it passes the filter and reports whether --max is
+// reached.
+func (l *lister) emit(t *agentapi.Task) (bool, error) {
+	l.fetched++
+	if l.cfg.statuses != nil && !l.cfg.statuses[t.Status()] {
+		return false, nil
+	}
+	if err := l.out.Write(t); err != nil {
+		return true, err
+	}
+	l.written++
+	return l.cfg.max > 0 && l.written >= l.cfg.max, nil
 }
 
 // listTasks fetches the tasks, one page or, with cfg.all, every page, and
@@ -85,30 +72,13 @@ func listTasks(ctx context.Context, cfg listConfig, client *agentapi.Client, out
 	opts := &agentapi.ListSubsetTasksOptions{
 		Page: cfg.page, PerPage: cfg.perPage, Name: cfg.name, SubUserID: cfg.subUser,
 	}
-	written := 0
-	// emit writes t if it passes the filter and reports whether --max is reached.
-	emit := func(t *agentapi.Task) (bool, error) {
-		if cfg.statuses != nil && !cfg.statuses[t.Status()] {
-			return false, nil
-		}
-		if err := out.Write(t); err != nil {
-			return true, err
-		}
-		written++
-		return cfg.max > 0 && written >= cfg.max, nil
-	}
-
+	l := &lister{cfg: cfg, out: out}
 	if !cfg.all {
-		page, err := client.ListSubsetTasks(ctx, cfg.user, opts)
+		page, err := client.ListSubsetTasks(ctx, cfg.api.user, opts)
 		if err != nil {
 			return err
 		}
-		for i := range page.Items {
-			if done, err := emit(&page.Items[i]); done || err != nil {
-				return err
-			}
-		}
-		return nil
+		return l.emitAll(page.Items)
 	}
 
 	popts := []agentapi.PagerOption{agentapi.WithConcurrency(cfg.concurrency)}
@@ -117,50 +87,59 @@ func listTasks(ctx context.Context, cfg listConfig, client *agentapi.Client, out
 		// can skip the pages that cannot be needed.
 		popts = append(popts, agentapi.WithMaxItems(cfg.max))
 	}
-	// Pages rather than All, for the page numbers the progress shows; a task
-	// that page drift brings twice is written once, as All would.
-	seen := make(map[string]struct{})
-	for page, err := range client.SubsetTasks(cfg.user, opts, popts...).Pages(ctx) {
+	pager := client.SubsetTasks(cfg.api.user, opts, popts...)
+	// The first page through Next, for the total the progress counts to;
+	// All then continues the walk, and its dedupe (each UUID once, a task
+	// without a UUID always) is the only one: the tool keeps no set of its own.
+	first, err := pager.Next(ctx)
+	if err != nil {
+		return err
+	}
+	prog.start(progressTarget(cfg, first.Meta, len(first.Items)), cfg.statuses != nil, cfg.max)
+	if err := l.emitAll(first.Items); err != nil || l.done() {
+		return err
+	}
+	prog.update(l.fetched, l.written)
+	for t, err := range pager.All(ctx) {
 		if err != nil {
 			return err
 		}
-		for i := range page.Items {
-			t := &page.Items[i]
-			if _, dup := seen[t.UUID]; dup {
-				continue
-			}
-			seen[t.UUID] = struct{}{}
-			if done, err := emit(t); done || err != nil {
-				return err
-			}
+		done, err := l.emit(&t)
+		if done || err != nil {
+			return err
 		}
-		prog.update(page.Meta.CurrentPage, page.Meta.LastPage, len(seen), written, cfg.statuses != nil)
+		prog.tick(l.fetched, l.written)
 	}
 	return nil
 }
 
-// listError returns err as the command reports it: a timeout says so, and
-// the token never appears, even when a server echoes it back.
-func listError(ctx context.Context, cfg listConfig, err error) error {
-	var ue *usageError
-	switch {
-	case errors.As(err, &ue):
-		return err
-	case errors.Is(err, agentapi.ErrInvalidArgument):
-		return &usageError{err: redact(err, cfg.token), usage: listUsage}
-	case errors.Is(ctx.Err(), context.DeadlineExceeded) && cfg.timeout > 0:
-		err = fmt.Errorf("agentapi: --timeout %s reached: %w", cfg.timeout, err)
-	case errors.Is(ctx.Err(), context.Canceled):
-		err = fmt.Errorf("agentapi: interrupted: %w", err)
+// emitAll emits the tasks of one page until --max is reached.
+func (l *lister) emitAll(items []agentapi.Task) error {
+	for i := range items {
+		if done, err := l.emit(&items[i]); done || err != nil {
+			return err
+		}
 	}
-	return redact(err, cfg.token)
+	return nil
 }
 
-// redact returns err with every occurrence of token in its message
-// replaced; err itself when the message does not hold the token.
-func redact(err error, token string) error {
-	if token == "" || !strings.Contains(err.Error(), token) {
-		return err
+// done reports whether --max is reached.
+func (l *lister) done() bool { return l.cfg.max > 0 && l.written >= l.cfg.max }
+
+// progressTarget returns how many tasks the walk will fetch, as far as the
+// first page tells (0: unknown): the tasks from the start page to the end,
+// and no more than --max when no filter is between them.
+func progressTarget(cfg listConfig, meta agentapi.PageMeta, firstItems int) int {
+	target := meta.Total
+	if per := max(meta.PerPage, firstItems); cfg.page > 1 && per > 0 {
+		target -= (cfg.page - 1) * per
 	}
-	return errors.New(strings.ReplaceAll(err.Error(), token, "[token]"))
+	target = max(target, 0)
+	if meta.Total == 0 && meta.LastPage > 1 {
+		target = 0 // a server that counts pages but not tasks
+	}
+	if cfg.max > 0 && cfg.statuses == nil && (target == 0 || cfg.max < target) {
+		target = cfg.max
+	}
+	return target
 }

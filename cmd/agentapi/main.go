@@ -6,9 +6,11 @@
 //	agentapi tasks list --user 42 --all --status dialing,waiting --format jsonl
 //	agentapi fake serve --addr 127.0.0.1:0 --tasks 500
 //
-// It reads AGENTAPI_BASE_URL and AGENTAPI_TOKEN (or --token-file) and exits
-// 0 on success, 1 on an API or network failure and 2 on a usage error.
-// "agentapi help" lists every flag.
+// It reads AGENTAPI_BASE_URL, AGENTAPI_TOKEN (or --token-file) and
+// AGENTAPI_USER. Exit status: 0 success, 1 API or network failure, 2 usage
+// error, 4 authentication or permission refused (HTTP 401 or 403), 130
+// interrupted. "agentapi help" lists the commands, "agentapi COMMAND
+// --help" a command's flags.
 package main
 
 import (
@@ -18,20 +20,22 @@ import (
 	"io"
 	"os"
 	"os/signal"
-	"runtime"
-	"runtime/debug"
 	"syscall"
+
+	"github.com/f703e656/agentapi"
 )
 
 // Exit codes.
 const (
-	exitOK      = 0
-	exitFailure = 1 // the API or the network failed
-	exitUsage   = 2 // the command line was wrong
+	exitOK          = 0
+	exitFailure     = 1   // the API or the network failed
+	exitUsage       = 2   // the command line was wrong
+	exitAuth        = 4   // the API refused the token or the permission (401, 403)
+	exitInterrupted = 130 // SIGINT or SIGTERM stopped the command (128 + SIGINT)
 )
 
 func main() {
-	// An interrupt cancels the listing in flight, or stops fake serve.
+	// An interrupt cancels the command in flight, or stops fake serve.
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	code := run(ctx, os.Args[1:], os.Stdin, os.Stdout, os.Stderr, os.Getenv)
 	stop()
@@ -39,46 +43,70 @@ func main() {
 }
 
 // run runs the command line args and returns the exit code. It is main
-// without the process: tests call it in-process.
+// without the process: tests call it in-process. ctx being cancelled is
+// the interrupt.
 func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.Writer, getenv func(string) string) int {
-	if len(args) == 0 {
-		return report(stderr, usagef(mainUsage, "missing command"))
-	}
-	var err error
-	switch args[0] {
-	case "tasks":
-		err = runTasks(ctx, args[1:], stdin, stdout, stderr, getenv)
-	case "fake":
-		err = runFake(ctx, args[1:], stdout)
-	case "version":
-		_, err = fmt.Fprintf(stdout, "agentapi %s (%s)\n", version(), runtime.Version())
-	case "help", "-h", "-help", "--help":
-		_, err = io.WriteString(stdout, mainUsage+"\n"+listUsage+"\n"+serveUsage)
-	default:
-		err = usagef(mainUsage, "unknown command %q", args[0])
-	}
-	return report(stderr, err)
+	err := dispatch(ctx, args, &cmdIO{stdin: stdin, stdout: stdout, stderr: stderr, getenv: getenv})
+	return report(ctx, stderr, err)
 }
 
-// report writes err to stderr, with the usage for a usage error, and
-// returns the exit code it calls for.
-func report(stderr io.Writer, err error) int {
+// usageError is a command line the tool refuses: it exits 2 after one
+// line on stderr that says what was wrong and where the help is.
+type usageError struct {
+	err error
+	cmd string // the command misused ("tasks list"), "" for the tool
+}
+
+func (e *usageError) Error() string { return e.err.Error() }
+func (e *usageError) Unwrap() error { return e.err }
+
+// usagef returns the usageError of cmd with a message formatted as by
+// fmt.Errorf, prefixed "agentapi: ".
+func usagef(cmd, format string, args ...any) error {
+	return &usageError{err: fmt.Errorf("agentapi: "+format, args...), cmd: cmd}
+}
+
+// report writes err to stderr on one line and returns the exit code it
+// calls for.
+func report(ctx context.Context, stderr io.Writer, err error) int {
 	if err == nil {
 		return exitOK
 	}
-	fmt.Fprintln(stderr, err)
+	code := exitCode(ctx, err)
 	var ue *usageError
 	if errors.As(err, &ue) {
-		fmt.Fprint(stderr, "\n"+ue.usage)
+		fmt.Fprintf(stderr, "%s (see 'agentapi %s')\n", err, helpCommand(ue.cmd))
+		return code
+	}
+	fmt.Fprintln(stderr, err)
+	return code
+}
+
+// helpCommand returns the command line that shows the help of cmd.
+func helpCommand(cmd string) string {
+	if cmd == "" {
+		return "help"
+	}
+	return cmd + " --help"
+}
+
+// exitCode returns the exit status for err, the failure of a command run
+// under ctx.
+func exitCode(ctx context.Context, err error) int {
+	var ue *usageError
+	switch {
+	case errors.As(err, &ue):
 		return exitUsage
+	case ctx.Err() != nil:
+		return exitInterrupted
+	case errors.Is(err, agentapi.ErrUnauthorized), errors.Is(err, agentapi.ErrForbidden):
+		return exitAuth
 	}
 	return exitFailure
 }
 
-// version returns the module version the binary was built from, or "devel".
-func version() string {
-	if bi, ok := debug.ReadBuildInfo(); ok && bi.Main.Version != "" && bi.Main.Version != "(devel)" {
-		return bi.Main.Version
-	}
-	return "devel"
+// versionLine is what "agentapi version" and "agentapi --version" print:
+// the SDK's Version, which the tool is built with.
+func versionLine() string {
+	return "agentapi " + agentapi.Version + "\n"
 }

@@ -14,8 +14,8 @@ import (
 	"go.uber.org/goleak"
 )
 
-// binDir holds the binaries that the tests build once per run: agentapi
-// and the three examples.
+// binDir holds the binary that the tests build once per run. The examples
+// are tested by their own main_test.go.
 var (
 	binDir    string
 	buildOnce sync.Once
@@ -36,13 +36,12 @@ func TestMain(m *testing.M) {
 	}))
 }
 
-// binary returns the path of the built program name ("agentapi",
-// "quickstart", "all-tasks", "status-report"), building all of them with
-// one go build the first time.
+// binary returns the path of the built program name ("agentapi"), built
+// the first time.
 func binary(t *testing.T, name string) string {
 	t.Helper()
 	buildOnce.Do(func() {
-		cmd := exec.Command("go", "build", "-o", binDir+string(filepath.Separator), ".", "../../examples/...")
+		cmd := exec.Command("go", "build", "-o", binDir+string(filepath.Separator), ".")
 		out, err := cmd.CombinedOutput()
 		if err != nil {
 			buildErr = &buildError{err: err, out: string(out)}

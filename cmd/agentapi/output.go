@@ -35,8 +35,9 @@ type taskWriter interface {
 }
 
 // newTaskWriter returns the writer of format onto w, or nil for a format
-// that is not one of the four.
-func newTaskWriter(format string, w io.Writer) taskWriter {
+// that is not one of the four. csvRaw writes csv cells as they are, without
+// neutralising those a spreadsheet would run as formulas.
+func newTaskWriter(format string, w io.Writer, csvRaw bool) taskWriter {
 	switch format {
 	case formatTable:
 		return &tableWriter{w: w}
@@ -45,7 +46,7 @@ func newTaskWriter(format string, w io.Writer) taskWriter {
 	case formatJSONL:
 		return &jsonlWriter{w: w}
 	case formatCSV:
-		return &csvWriter{w: csv.NewWriter(w)}
+		return &csvWriter{w: csv.NewWriter(w), raw: csvRaw}
 	}
 	return nil
 }
@@ -174,6 +175,7 @@ func (jw *jsonlWriter) End(bool) error { return nil }
 // csvWriter writes a header row and a row per task.
 type csvWriter struct {
 	w       *csv.Writer
+	raw     bool // cells as they are: no formula neutralising
 	started bool
 }
 
@@ -184,7 +186,24 @@ func (cw *csvWriter) Write(t *agentapi.Task) error {
 			return err
 		}
 	}
-	return cw.w.Write(row(t))
+	cells := row(t)
+	if !cw.raw {
+		for i, c := range cells {
+			cells[i] = neutralise(c)
+		}
+	}
+	return cw.w.Write(cells)
+}
+
+// neutralise returns the csv cell c safe to open in a spreadsheet: a cell
+// starting with =, +, -, @, tab or carriage return, which Excel and
+// LibreOffice would run as a formula (a task named =HYPERLINK(...)), gets
+// a leading single quote, as OWASP's CSV injection rule says.
+func neutralise(c string) string {
+	if c != "" && strings.IndexByte("=+-@\t\r", c[0]) >= 0 {
+		return "'" + c
+	}
+	return c
 }
 
 // End flushes the rows; the header is written even for no task, unless the

@@ -55,8 +55,14 @@ func sampleTasks() []agentapi.Task {
 // render writes tasks in format and returns the output.
 func render(t *testing.T, format string, tasks []agentapi.Task, complete bool) string {
 	t.Helper()
+	return renderRaw(t, format, tasks, complete, false)
+}
+
+// renderRaw is render with csvRaw.
+func renderRaw(t *testing.T, format string, tasks []agentapi.Task, complete, csvRaw bool) string {
+	t.Helper()
 	var buf bytes.Buffer
-	w := newTaskWriter(format, &buf)
+	w := newTaskWriter(format, &buf, csvRaw)
 	require.NotNil(t, w, format)
 	for i := range tasks {
 		require.NoError(t, w.Write(&tasks[i]))
@@ -201,7 +207,7 @@ func TestWithStatus(t *testing.T) {
 }
 
 func TestNewTaskWriterUnknownFormat(t *testing.T) {
-	assert.Nil(t, newTaskWriter("xml", &bytes.Buffer{}))
+	assert.Nil(t, newTaskWriter("xml", &bytes.Buffer{}, false))
 }
 
 func TestFailureBeforeAnyTaskWritesNothing(t *testing.T) {
@@ -209,4 +215,56 @@ func TestFailureBeforeAnyTaskWritesNothing(t *testing.T) {
 		assert.Empty(t, render(t, f, nil, false), f)
 	}
 	assert.Contains(t, render(t, formatTable, sampleTasks()[:1], false), "双十一回访任务", "rows before a failure are shown")
+}
+
+func TestCSVNeutralisesFormulas(t *testing.T) {
+	cases := []struct{ name, want string }{
+		{`=HYPERLINK("http://evil.example","点我")`, `'=HYPERLINK("http://evil.example","点我")`},
+		{"+1+2", "'+1+2"},
+		{"-2+3", "'-2+3"},
+		{"@SUM(A1:A2)", "'@SUM(A1:A2)"},
+		{"\t=1", "'\t=1"},
+		{"\r=1", "'\r=1"},
+		{"plain =1", "plain =1"},
+		{"任务=1", "任务=1"},
+		{"", ""},
+	}
+	for _, c := range cases {
+		tasks := []agentapi.Task{{UUID: "u-1", Name: c.name, MaximumCall: -3}}
+		recs, err := csv.NewReader(strings.NewReader(render(t, formatCSV, tasks, true))).ReadAll()
+		require.NoError(t, err)
+		require.Len(t, recs, 2)
+		assert.Equal(t, c.want, recs[1][1], "%q", c.name)
+		assert.Equal(t, "'-3", recs[1][5], "a number cell is neutralised too")
+
+		recs, err = csv.NewReader(strings.NewReader(renderRaw(t, formatCSV, tasks, true, true))).ReadAll()
+		require.NoError(t, err)
+		assert.Equal(t, c.name, recs[1][1], "--csv-raw: %q as it is", c.name)
+	}
+	// The other formats carry the name as the API sent it.
+	out := render(t, formatJSONL, []agentapi.Task{{UUID: "u", Name: "=1+1"}}, true)
+	assert.Contains(t, out, `"name":"=1+1"`)
+}
+
+func TestTableEscapesInvisibleCharacters(t *testing.T) {
+	tasks := []agentapi.Task{
+		{UUID: "a", Name: "invoice\u202Efdp.exe"},
+		{UUID: "b", Name: "zero\u200Bwidth\uFEFF"},
+		{UUID: "c", Name: "plain"},
+	}
+	out := render(t, formatTable, tasks, true)
+	for _, r := range []string{"\u202E", "\u200B", "\uFEFF"} {
+		assert.NotContains(t, out, r)
+	}
+	assert.Contains(t, out, "invoice<U+202E>fdp.exe")
+	assert.Contains(t, out, "zero<U+200B>width<U+FEFF>")
+	lines := strings.Split(strings.TrimSuffix(out, "\n"), "\n")
+	require.Len(t, lines, 4)
+	// The status column starts at the same display column on every row.
+	col := strings.Index(lines[0], "task_status")
+	for _, line := range lines[1:] {
+		i := strings.Index(line, "abnormal")
+		require.GreaterOrEqual(t, i, 0, line)
+		assert.Equal(t, displayWidth(lines[0][:col]), displayWidth(line[:i]), "%q", line)
+	}
 }

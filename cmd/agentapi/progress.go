@@ -5,14 +5,23 @@ import (
 	"io"
 	"os"
 	"strings"
+	"time"
 )
+
+// progressEvery is how often tick rewrites the line.
+const progressEvery = 100 * time.Millisecond
 
 // progress shows how far a walk of every page has got, on one line of a
 // terminal rewritten with \r. A nil *progress shows nothing, so that
 // stderr carries only errors when it is a file or a pipe.
 type progress struct {
-	w    io.Writer
-	last int // length of the line last written, to blank it out
+	w        io.Writer
+	now      func() time.Time // injected by tests
+	target   int              // tasks the walk will fetch; 0 = unknown
+	filtered bool             // a --status filter drops some
+	max      int              // --max, counted after the filter
+	shown    time.Time        // when the line was last written
+	last     int              // length of the line last written, to blank it out
 }
 
 // newProgress returns a progress on stderr when stderr is a terminal, and
@@ -21,7 +30,7 @@ func newProgress(stderr io.Writer) *progress {
 	if !isTerminal(stderr) {
 		return nil
 	}
-	return &progress{w: stderr}
+	return &progress{w: stderr, now: time.Now}
 }
 
 // isTerminal reports whether w is a character device such as a terminal.
@@ -34,17 +43,49 @@ func isTerminal(w io.Writer) bool {
 	return err == nil && fi.Mode()&os.ModeCharDevice != 0
 }
 
-// update shows page of lastPage done, with tasks fetched so far and, when
-// a status filter drops some, how many of them matched.
-func (p *progress) update(page, lastPage, fetched, matched int, filtered bool) {
+// start sets what the line counts to: target tasks fetched (what --max
+// needs when it is less than the list), and whether a filter drops some.
+func (p *progress) start(target int, filtered bool, max int) {
 	if p == nil {
 		return
 	}
-	line := fmt.Sprintf("page %d/%d, %d tasks", page, max(page, lastPage), fetched)
-	if filtered {
+	p.target, p.filtered, p.max = target, filtered, max
+}
+
+// tick is update at most every progressEvery, for a call per task.
+func (p *progress) tick(fetched, matched int) {
+	if p == nil || p.now().Sub(p.shown) < progressEvery {
+		return
+	}
+	p.update(fetched, matched)
+}
+
+// update shows the tasks fetched so far and, when a status filter drops
+// some, how many of them matched.
+func (p *progress) update(fetched, matched int) {
+	if p == nil {
+		return
+	}
+	line := fmt.Sprintf("%d tasks", fetched)
+	if p.target > 0 {
+		line = fmt.Sprintf("%d/%d tasks", fetched, max(fetched, p.target))
+	}
+	switch {
+	case p.filtered && p.max > 0:
+		line += fmt.Sprintf(", %d/%d matching", matched, p.max)
+	case p.filtered:
 		line += fmt.Sprintf(", %d matching", matched)
 	}
 	p.write(line)
+}
+
+// waiting shows that the walk is held for the rate-limit window. The
+// lead wires it to the SDK's rate-limit waits once they are observable.
+func (p *progress) waiting(d time.Duration) {
+	if p == nil {
+		return
+	}
+	p.write(fmt.Sprintf("waiting %s for the rate limit", d.Round(time.Second)))
 }
 
 // clear blanks the progress line, before the output or an error.
@@ -60,4 +101,20 @@ func (p *progress) clear() {
 func (p *progress) write(s string) {
 	fmt.Fprintf(p.w, "\r%-*s", max(p.last, len(s)), s)
 	p.last = len(s)
+	if p.now != nil {
+		p.shown = p.now()
+	}
+}
+
+// driftNote is what stderr says after a walk that saw the list change
+// (Pager.Stats: Changed, Refetched), "" when it did not.
+func driftNote(changed bool, refetched int) string {
+	if !changed {
+		return ""
+	}
+	note := "agentapi: note: the list changed during the walk (tasks created or deleted)"
+	if refetched > 0 {
+		note += fmt.Sprintf("; %d pages were fetched again so that no task present throughout was missed", refetched)
+	}
+	return note + "\n"
 }

@@ -13,6 +13,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/f703e656/agentapi"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 )
@@ -45,34 +46,42 @@ func newTestServer(t *testing.T, h http.HandlerFunc) *httptest.Server {
 func TestRunUsageErrors(t *testing.T) {
 	env := map[string]string{"AGENTAPI_BASE_URL": "http://127.0.0.1:1", "AGENTAPI_TOKEN": secretToken}
 	cases := []struct {
-		name  string
-		env   map[string]string
-		args  []string
-		want  string
-		usage string
+		name string
+		env  map[string]string
+		args []string
+		want string
+		help string // where the line says the help is
 	}{
-		{"no command", env, nil, "missing command", mainUsage},
-		{"unknown command", env, []string{"deploy"}, `unknown command "deploy"`, mainUsage},
-		{"tasks without subcommand", env, []string{"tasks"}, "missing subcommand", mainUsage},
-		{"unknown tasks subcommand", env, []string{"tasks", "delete"}, `unknown subcommand "delete"`, mainUsage},
-		{"fake without subcommand", env, []string{"fake"}, "missing subcommand", mainUsage},
-		{"unknown flag", env, []string{"tasks", "list", "--user", "1", "--nope"}, "flag provided but not defined: -nope", listUsage},
-		{"bad value", env, []string{"tasks", "list", "--user", "1", "--per-page", "x"}, "invalid value", listUsage},
-		{"unknown status", env, []string{"tasks", "list", "--user", "1", "--status", "busy"}, `unknown --status word "busy"`, listUsage},
-		{"bad format", env, []string{"tasks", "list", "--user", "1", "--format", "yaml"}, "unknown --format", listUsage},
-		{"missing user", env, []string{"tasks", "list"}, "--user is required", listUsage},
-		{"no base url", map[string]string{"AGENTAPI_TOKEN": secretToken}, []string{"tasks", "list", "--user", "1"}, "no base URL", listUsage},
-		{"bad base url", env, []string{"tasks", "list", "--user", "1", "--base-url", "ftp://x"}, "base", listUsage},
-		{"bad user id", env, []string{"tasks", "list", "--user", ".."}, "user id", listUsage},
-		{"fake serve bad flag", env, []string{"fake", "serve", "--tasks", "-3"}, "--tasks -3 is negative", serveUsage},
+		{"no command", env, nil, "missing command", "agentapi help"},
+		{"unknown command", env, []string{"deploy"}, `unknown command "deploy"`, "agentapi help"},
+		{"tasks without subcommand", env, []string{"tasks"}, "tasks: missing command (want one of: list)", "agentapi tasks --help"},
+		{"unknown tasks subcommand", env, []string{"tasks", "frob"}, `tasks: unknown command "frob"`, "agentapi tasks --help"},
+		{"fake without subcommand", env, []string{"fake"}, "missing command", "agentapi fake --help"},
+		{"unknown flag", env, []string{"tasks", "list", "--user", "1", "--nope"}, "unknown flag --nope", "agentapi tasks list --help"},
+		{"bad value", env, []string{"tasks", "list", "--user", "1", "--per-page", "x"}, `--per-page "x": want a whole number`, "agentapi tasks list --help"},
+		{"timeout without unit", env, []string{"tasks", "list", "--user", "1", "--timeout", "1"}, `--timeout "1": want a duration such as 30s`, "agentapi tasks list --help"},
+		{"unknown status", env, []string{"tasks", "list", "--user", "1", "--status", "busy"}, `unknown word "busy"`, "agentapi tasks list --help"},
+		{"bad format", env, []string{"tasks", "list", "--user", "1", "--format", "yaml"}, `--format "yaml"`, "agentapi tasks list --help"},
+		{"missing user", env, []string{"tasks", "list"}, "--user is required", "agentapi tasks list --help"},
+		{"concurrency without all", env, []string{"tasks", "list", "--user", "1", "--concurrency", "2"}, "--concurrency needs --all", "agentapi tasks list --help"},
+		{"no base url", map[string]string{"AGENTAPI_TOKEN": secretToken}, []string{"tasks", "list", "--user", "1"}, "no base URL", "agentapi tasks list --help"},
+		{"bad base url", env, []string{"tasks", "list", "--user", "1", "--base-url", "ftp://x"}, "base", "agentapi tasks list --help"},
+		{"bad user id", env, []string{"tasks", "list", "--user", ".."}, "user id", "agentapi tasks list --help"},
+		{"extra argument", env, []string{"tasks", "list", "--user", "1", "more"}, `unexpected argument "more"`, "agentapi tasks list --help"},
+		{"fake serve bad flag", env, []string{"fake", "serve", "--tasks", "-3"}, "--tasks -3 is negative", "agentapi fake serve --help"},
+		{"fake serve bad rate", env, []string{"fake", "serve", "--rate-limit", "60"}, `--rate-limit "60": want N/DURATION, such as 60/1m`, "agentapi fake serve --help"},
+		{"help of nothing", env, []string{"help", "frob"}, `no command "frob"`, "agentapi help"},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
 			r := runCLI(t, c.env, c.args...)
 			assert.Equal(t, exitUsage, r.code)
 			assert.Empty(t, r.stdout)
+			assert.Equal(t, 1, strings.Count(r.stderr, "\n"), "one line: %q", r.stderr)
+			assert.True(t, strings.HasPrefix(r.stderr, "agentapi: "), r.stderr)
 			assert.Contains(t, r.stderr, c.want)
-			assert.Contains(t, r.stderr, c.usage, "usage on stderr")
+			assert.Contains(t, r.stderr, "(see '"+c.help+"')")
+			assert.NotContains(t, r.stderr, "Usage:", "no help dump")
 			assert.NotContains(t, r.stderr, secretToken)
 		})
 	}
@@ -81,23 +90,51 @@ func TestRunUsageErrors(t *testing.T) {
 func TestRunHelpAndVersion(t *testing.T) {
 	r := runCLI(t, nil, "help")
 	assert.Equal(t, exitOK, r.code)
-	for _, want := range []string{"tasks list", "fake serve", "--status", "--token-file", "--latency", "AGENTAPI_BASE_URL", "AGENTAPI_TOKEN"} {
+	for _, want := range []string{"tasks list", "fake serve", "version", "Exit status", "130"} {
 		assert.Contains(t, r.stdout, want)
 	}
 	assert.Empty(t, r.stderr)
 
-	for _, args := range [][]string{{"tasks", "list", "-h"}, {"tasks", "list", "--help"}} {
+	cases := []struct {
+		args []string
+		want string
+	}{
+		{[]string{"--help"}, mainUsage(commands())},
+		{[]string{"-h"}, mainUsage(commands())},
+		{[]string{"tasks", "list", "-h"}, listUsage},
+		{[]string{"tasks", "list", "--help"}, listUsage},
+		{[]string{"tasks", "list", "--user", "1", "--format", "bogus", "--help"}, listUsage},
+		{[]string{"help", "tasks", "list"}, listUsage},
+		{[]string{"fake", "serve", "-h"}, serveUsage},
+		{[]string{"version", "--help"}, versionUsage},
+		{[]string{"tasks", "--help"}, ""},
+		{[]string{"tasks", "-h"}, ""},
+		{[]string{"fake", "--help"}, ""},
+		{[]string{"help", "tasks"}, ""},
+	}
+	for _, c := range cases {
+		r = runCLI(t, nil, c.args...)
+		assert.Equal(t, exitOK, r.code, "%v", c.args)
+		assert.Empty(t, r.stderr, "%v", c.args)
+		if c.want != "" {
+			assert.Equal(t, c.want, r.stdout, "%v", c.args)
+		} else {
+			assert.Contains(t, r.stdout, "Usage: agentapi "+c.args[len(c.args)-2+boolInt(c.args[0] == "help")], "%v", c.args)
+		}
+	}
+	for _, args := range [][]string{{"version"}, {"--version"}} {
 		r = runCLI(t, nil, args...)
 		assert.Equal(t, exitOK, r.code)
-		assert.Equal(t, listUsage, r.stdout)
+		assert.Equal(t, "agentapi "+agentapi.Version+"\n", r.stdout)
 	}
-	r = runCLI(t, nil, "fake", "serve", "-h")
-	assert.Equal(t, exitOK, r.code)
-	assert.Equal(t, serveUsage, r.stdout)
+}
 
-	r = runCLI(t, nil, "version")
-	assert.Equal(t, exitOK, r.code)
-	assert.Regexp(t, `^agentapi \S+ \(go[^)]+\)\n$`, r.stdout)
+// boolInt returns 1 for true.
+func boolInt(b bool) int {
+	if b {
+		return 1
+	}
+	return 0
 }
 
 func TestRunTokenFileNeverPrinted(t *testing.T) {
@@ -112,7 +149,7 @@ func TestRunTokenFileNeverPrinted(t *testing.T) {
 		w.Write([]byte(`{"message":"Unauthenticated: token ` + secretToken + ` is unknown."}`))
 	})
 	r := runCLI(t, map[string]string{"AGENTAPI_BASE_URL": srv.URL}, "tasks", "list", "--user", "1", "--token-file", path)
-	assert.Equal(t, exitFailure, r.code)
+	assert.Equal(t, exitAuth, r.code)
 	assert.Equal(t, "Bearer "+secretToken, got, "the file's token is sent, trimmed")
 	assert.Contains(t, r.stderr, "401")
 	assert.Contains(t, r.stderr, "Unauthenticated")

@@ -3,12 +3,12 @@ package main
 import (
 	"context"
 	"errors"
-	"flag"
 	"fmt"
 	"io"
 	"net"
 	"net/http"
 	"strconv"
+	"strings"
 	"time"
 )
 
@@ -19,45 +19,62 @@ type serveConfig struct {
 	tasks   int
 	token   string // the token the fake requires; never printed
 	latency time.Duration
+	rate    rateLimit // zero: no throttle
 }
 
-// serveFlags returns the flag set of "fake serve", storing into c.
-func serveFlags(c *serveConfig) *flag.FlagSet {
-	fs := newFlagSet("fake serve")
-	fs.StringVar(&c.addr, "addr", "127.0.0.1:8080", "")
-	fs.StringVar(&c.user, "user", demoUser, "")
-	fs.IntVar(&c.tasks, "tasks", demoTasks, "")
-	fs.StringVar(&c.token, "token", "", "")
-	fs.DurationVar(&c.latency, "latency", 0, "")
-	return fs
+// rateLimit is a throttle of n requests per window, as --rate-limit 60/1m
+// gives it.
+type rateLimit struct {
+	n   int
+	per time.Duration
 }
 
-// runFake dispatches "fake SUBCOMMAND".
-func runFake(ctx context.Context, args []string, stdout io.Writer) error {
-	if len(args) == 0 {
-		return usagef(mainUsage, "fake: missing subcommand (want: fake serve)")
+// parseRate reads "N/DURATION" ("60/1m", "20/15s"); a unit alone stands
+// for one of it ("60/m", "2/s").
+func parseRate(s string) (rateLimit, error) {
+	ns, ds, ok := strings.Cut(strings.TrimSpace(s), "/")
+	if !ok {
+		return rateLimit{}, errors.New("no /")
 	}
-	if args[0] != "serve" {
-		return usagef(mainUsage, "fake: unknown subcommand %q (want: fake serve)", args[0])
+	n, err := strconv.Atoi(ns)
+	if err != nil || n < 1 {
+		return rateLimit{}, errors.New("bad count")
 	}
+	if ds != "" && (ds[0] < '0' || ds[0] > '9') {
+		ds = "1" + ds
+	}
+	per, err := time.ParseDuration(ds)
+	if err != nil || per <= 0 {
+		return rateLimit{}, errors.New("bad window")
+	}
+	return rateLimit{n: n, per: per}, nil
+}
+
+// setupServe is the command table's entry for "fake serve".
+func setupServe(fs *flagSet) action {
 	var c serveConfig
-	err := parseFlags(serveFlags(&c), args[1:], serveUsage)
-	if errors.Is(err, flag.ErrHelp) {
-		_, err = io.WriteString(stdout, serveUsage)
+	fs.String(&c.addr, "addr", "127.0.0.1:8080")
+	fs.String(&c.user, "user", demoUser)
+	fs.Int(&c.tasks, "tasks", demoTasks)
+	fs.String(&c.token, "token", "")
+	fs.Duration(&c.latency, "latency", 0)
+	fs.Func("rate-limit", "N/DURATION, such as 60/1m", func(s string) error {
+		r, err := parseRate(s)
+		c.rate = r
 		return err
+	})
+	return func(ctx context.Context, cio *cmdIO, _ []string) error {
+		const cmd = "fake serve"
+		switch {
+		case c.tasks < 0:
+			return usagef(cmd, "%s: --tasks %d is negative", cmd, c.tasks)
+		case c.latency < 0:
+			return usagef(cmd, "%s: --latency %s is negative", cmd, c.latency)
+		case c.user == "":
+			return usagef(cmd, "%s: --user is empty", cmd)
+		}
+		return serveFake(ctx, c, cio.stdout)
 	}
-	if err != nil {
-		return err
-	}
-	switch {
-	case c.tasks < 0:
-		return usagef(serveUsage, "--tasks %d is negative", c.tasks)
-	case c.latency < 0:
-		return usagef(serveUsage, "--latency %s is negative", c.latency)
-	case c.user == "":
-		return usagef(serveUsage, "--user is empty")
-	}
-	return serveFake(ctx, c, stdout)
 }
 
 // serveFake serves the fake on c.addr until ctx is done. It listens first
@@ -68,7 +85,11 @@ func serveFake(ctx context.Context, c serveConfig, stdout io.Writer) error {
 	if err != nil {
 		return fmt.Errorf("agentapi: fake serve: %w", err)
 	}
-	fake := fakeHandler(c)
+	fake, err := fakeHandler(c)
+	if err != nil {
+		ln.Close()
+		return err
+	}
 	srv := &http.Server{Handler: fake, ReadHeaderTimeout: 10 * time.Second}
 	if _, err := fmt.Fprintf(stdout, "listening on http://%s\n", dialAddr(ln.Addr())); err != nil {
 		ln.Close()

@@ -1,18 +1,55 @@
 package main
 
-// mainUsage is the help of the whole tool.
-const mainUsage = `agentapi: the agent API's task list, for scripts and shells.
+// mainIntro and mainOutro frame the command table in the main help.
+const (
+	mainIntro = `agentapi: the agent API's task list, for scripts and shells.
 
 Usage:
-  agentapi tasks list [flags]   list the tasks of a user and all its sub-accounts
-  agentapi fake serve [flags]   run a fake of the API until interrupted
-  agentapi version              print the version
-  agentapi help                 print this help, with every command's flags
-
+`
+	mainOutro = `
 Try it without an account:
   agentapi tasks list --demo --all
 
-Exit status: 0 success, 1 API or network failure, 2 usage error.
+Run 'agentapi COMMAND --help' for a command's flags.
+
+Exit status: 0 success, 1 API or network failure, 2 usage error,
+4 authentication or permission refused (HTTP 401 or 403), 130 interrupted.
+`
+)
+
+// apiHelp documents the flags and environment of addAPIFlags and
+// addOutputFlags, shared by every command that calls the API.
+const apiHelp = `Connection flags:
+  --user ID           the main account (主账号) to act for: its id, usually a uuid,
+                      as the vendor's console shows it (default: AGENTAPI_USER;
+                      with --demo: "demo")
+  --base-url URL      the API's base URL (overrides AGENTAPI_BASE_URL)
+  --token-file PATH   read the API token from PATH, "-" for standard input
+                      (overrides AGENTAPI_TOKEN)
+  --header NAME:VALUE send this header on every request, such as a gateway key
+                      (repeatable; not Authorization, which is the token's)
+  --timeout D         bound on the whole command, such as 30s or 2m (default 0: none)
+  --retries N         retries of a request that failed with 429, 5xx or a network
+                      error, with backoff (default 3; 0: none)
+  --demo              use a built-in fake of the API holding 237 generated tasks
+                      of the user "demo" (no account, no network beyond loopback)
+
+Output flags:
+  --format FORMAT     table, json, jsonl or csv (default table)
+  --output FILE       write to FILE instead of stdout; FILE is replaced only when
+                      the command succeeds (a failure leaves it as it was)
+  --csv-raw           csv cells as they are; by default a cell starting with
+                      = + - @ tab or CR gets a leading ' so that a spreadsheet
+                      does not run it as a formula
+
+Environment:
+  AGENTAPI_BASE_URL   the API's base URL, such as https://api.example.com
+  AGENTAPI_TOKEN      the partner token the vendor issues, sent as
+                      "Authorization: Bearer <token>"; never printed
+  AGENTAPI_USER       the default --user
+
+Exit status: 0 success, 1 API or network failure, 2 usage error,
+4 authentication or permission refused (HTTP 401 or 403), 130 interrupted.
 `
 
 // listUsage is the help of "tasks list".
@@ -22,37 +59,25 @@ List the tasks of a user and all its sub-accounts
 (GET /agent-api/new/user/{user_id}/subset_task): one page, or every page with --all.
 
 Flags:
-  --user ID           the user whose tasks to list (required, except with --demo: "demo")
   --sub-user ID       only the tasks of this sub-account
   --name TEXT         only the tasks whose name contains TEXT
   --page N            the page to fetch; with --all, the page to start at (default 1)
-  --per-page N        tasks per page (default: the server's, 15)
+  --per-page N        tasks per page (default: the server's)
   --all               fetch every page, not just one
-  --concurrency N     pages in flight at once with --all (default 1)
+  --concurrency N     pages in flight at once, with --all only (default 1)
   --max N             stop after N tasks, counted after --status (default 0: no limit)
   --status LIST       only these derived statuses, comma-separated:
                       unknown,dialing,paused,waiting,abnormal
-  --format FORMAT     table, json, jsonl or csv (default table)
-  --timeout D         bound on the whole command, such as 30s or 2m (default 0: none)
-  --retries N         retries of a request that failed with 429, 5xx or a network
-                      error, with backoff (default 3; 0: none)
-  --demo              list from a built-in fake of the API holding 237 generated tasks
-                      of the user "demo" (no account, no network beyond loopback)
-  --base-url URL      the API's base URL (overrides AGENTAPI_BASE_URL)
-  --token-file PATH   read the API token from PATH, "-" for standard input
-                      (overrides AGENTAPI_TOKEN)
+                      (without --all, only the one page fetched is filtered)
 
-Environment:
-  AGENTAPI_BASE_URL   the API's base URL, such as https://api.example.com
-  AGENTAPI_TOKEN      the API token, sent as "Authorization: Bearer <token>"; never printed
-
+` + apiHelp + `
 Output: table (aligned columns uuid, name, task_status, enable, call_status,
-maximumcall, create_datetime), csv (the same columns, a header row, UTF-8),
-json (one array) or jsonl (a task a line); in json and jsonl each task is its
-object as the API sent it plus "task_status", the derived status word.
-While --all runs and stderr is a terminal, stderr shows the progress.
-
-Exit status: 0 success, 1 API or network failure, 2 usage error.
+maximumcall, create_datetime; invisible characters such as U+202E shown as
+<U+202E>), csv (the same columns, a header row, UTF-8), json (one array) or
+jsonl (a task a line); in json and jsonl each task is its object as the API
+sent it plus "task_status", the derived status word. Each task is listed
+once, and every task without a uuid. While --all runs and stderr is a
+terminal, stderr shows the progress.
 `
 
 // serveUsage is the help of "fake serve".
@@ -69,6 +94,14 @@ Flags:
   --tasks N           how many tasks to generate (default 237)
   --token T           require "Authorization: Bearer T" (default: no token needed)
   --latency D         delay added to every response, such as 50ms (default 0)
+  --rate-limit N/D    throttle as Laravel does: N requests per window D, such as
+                      60/1m, then HTTP 429 with Retry-After (default: none)
 
 Exit status: 0 after an interrupt, 1 when the address cannot be used, 2 usage error.
+`
+
+// versionUsage is the help of "version".
+const versionUsage = `Usage: agentapi version   (or agentapi --version)
+
+Print the version of the agentapi SDK the tool is built with.
 `

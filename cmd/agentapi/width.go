@@ -1,6 +1,7 @@
 package main
 
 import (
+	"fmt"
 	"strings"
 	"unicode"
 )
@@ -64,19 +65,38 @@ func displayWidth(s string) int {
 	return n
 }
 
-// cellText returns s fit for one table cell: control characters (a newline
-// or tab in a task name, an escape sequence) become spaces, so a row stays
-// one line and cannot drive the terminal.
+// cellText returns s fit for one table cell, as wide as displayWidth says.
+// Control characters (a newline or tab in a task name, an escape sequence)
+// become spaces, so a row stays one line and cannot drive the terminal.
+// Invisible format characters are shown escaped, such as <U+202E>: the
+// bidirectional controls (U+202A-202E, U+2066-2069, U+200E, U+200F,
+// U+061C), which would reorder the rest of the line, the zero-width ones
+// (U+200B-200D, U+2060, U+FEFF), which would break the alignment, and the
+// rest of Unicode's format category and the line and paragraph separators.
 func cellText(s string) string {
-	if strings.IndexFunc(s, unicode.IsControl) < 0 {
+	if strings.IndexFunc(s, func(r rune) bool { return unicode.IsControl(r) || hidden(r) }) < 0 {
 		return s
 	}
-	return strings.Map(func(r rune) rune {
-		if unicode.IsControl(r) {
-			return ' '
+	var b strings.Builder
+	for _, r := range s {
+		switch {
+		case unicode.IsControl(r):
+			b.WriteByte(' ')
+		case hidden(r):
+			fmt.Fprintf(&b, "<U+%04X>", r)
+		default:
+			b.WriteRune(r)
 		}
-		return r
-	}, s)
+	}
+	return b.String()
+}
+
+// hidden reports whether r is drawn as nothing yet changes how the text
+// around it is drawn: Unicode's format characters (Cf, which holds every
+// bidirectional control and zero-width character) and the line and
+// paragraph separators.
+func hidden(r rune) bool {
+	return unicode.In(r, unicode.Cf, unicode.Zl, unicode.Zp)
 }
 
 // padRight returns s followed by enough spaces to fill width columns.

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"strings"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -43,6 +44,30 @@ func TestPadRight(t *testing.T) {
 }
 
 func TestCellText(t *testing.T) {
-	assert.Equal(t, "plain 名字", cellText("plain 名字"))
-	assert.Equal(t, "a b c [31m", cellText("a\nb\tc\x1b[31m"))
+	cases := []struct{ in, want string }{
+		{"plain 名字", "plain 名字"},
+		{"a\nb\tc\x1b[31m", "a b c [31m"},
+		{"abc\u202Edef", "abc<U+202E>def"}, // right-to-left override
+		{"\u202A\u202B\u202C\u202D", "<U+202A><U+202B><U+202C><U+202D>"},
+		{"\u2066x\u2067y\u2068z\u2069", "<U+2066>x<U+2067>y<U+2068>z<U+2069>"}, // isolates
+		{"\u200E\u200F\u061C", "<U+200E><U+200F><U+061C>"},                     // marks
+		{"a\u200Bb\u200Cc\u200Dd", "a<U+200B>b<U+200C>c<U+200D>d"},             // zero width
+		{"\uFEFFbom\u2060", "<U+FEFF>bom<U+2060>"},
+		{"line\u2028para\u2029", "line<U+2028>para<U+2029>"},
+		{"外呼 é", "外呼 é"}, // combining marks and CJK stay
+	}
+	for _, c := range cases {
+		got := cellText(c.in)
+		assert.Equal(t, c.want, got, "%q", c.in)
+		// What the width counts is what the terminal shows.
+		if isASCII(got) {
+			assert.Equal(t, len(got), displayWidth(got), "%q", got)
+		}
+	}
+	assert.Equal(t, 16, displayWidth(cellText("\u202E\u200B")), "each escape is 8 columns wide")
+}
+
+// isASCII reports whether s is ASCII only.
+func isASCII(s string) bool {
+	return strings.IndexFunc(s, func(r rune) bool { return r > 0x7F }) < 0
 }

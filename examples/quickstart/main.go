@@ -6,12 +6,14 @@
 //
 //	go run ./examples/quickstart
 //
-// Against a real server, set AGENTAPI_BASE_URL, AGENTAPI_TOKEN and
-// AGENTAPI_USER_ID.
+// Against a real server, set AGENTAPI_BASE_URL, AGENTAPI_TOKEN (the partner
+// token the vendor's console issues) and AGENTAPI_USER (the user id whose
+// tasks to list).
 package main
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"io"
 	"os"
@@ -23,7 +25,7 @@ import (
 
 func main() {
 	ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
-	err := run(ctx, os.Stdout)
+	err := run(ctx, os.Stdout, os.Getenv)
 	cancel()
 	if err != nil {
 		fmt.Fprintln(os.Stderr, err)
@@ -31,15 +33,19 @@ func main() {
 	}
 }
 
-func run(ctx context.Context, w io.Writer) error {
-	baseURL, userID := os.Getenv("AGENTAPI_BASE_URL"), os.Getenv("AGENTAPI_USER_ID")
+// run is the example, writing to w and reading its settings through
+// getenv; main_test.go calls it directly.
+func run(ctx context.Context, w io.Writer, getenv func(string) string) error {
+	baseURL, userID := getenv("AGENTAPI_BASE_URL"), getenv("AGENTAPI_USER")
 	var opts []agentapi.Option
 	if baseURL == "" {
 		// No server configured: start the fake, with 40 tasks of user "demo".
 		srv := agentapitest.NewServer(agentapitest.WithTasks("demo", 40))
 		defer srv.Close()
 		baseURL, userID = srv.URL, "demo"
-	} else if token := os.Getenv("AGENTAPI_TOKEN"); token != "" {
+	} else if userID == "" {
+		return errors.New("quickstart: set AGENTAPI_USER to the user id whose tasks to list")
+	} else if token := getenv("AGENTAPI_TOKEN"); token != "" {
 		opts = append(opts, agentapi.WithToken(token))
 	}
 
