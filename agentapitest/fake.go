@@ -23,7 +23,6 @@ import (
 	"context"
 	"net/http"
 	"net/http/httptest"
-	"net/url"
 	"sync"
 	"sync/atomic"
 	"time"
@@ -48,8 +47,19 @@ type Fake struct {
 	faultMu sync.Mutex
 	faults  []Fault
 
-	lastMu sync.Mutex
+	lastMu sync.Mutex // guards last and log
 	last   RequestInfo
+	log    []RequestInfo // the latest requests, secrets redacted; at most maxLog
+
+	limit *rateLimiter // WithRateLimit; nil: no throttle
+
+	downMu    sync.Mutex
+	down      bool
+	downRetry string // Retry-After while down; "" for none
+
+	aimMu      sync.Mutex
+	pageFaults map[int][]Fault   // by page number, each request for the page takes one
+	reqFaults  map[int64][]Fault // by request number
 
 	requests    atomic.Int64
 	ids         atomic.Int64 // X-Request-Id numbers; never reset
@@ -178,7 +188,7 @@ func (f *Fake) PendingFaults() int {
 	return len(f.faults)
 }
 
-// nextFault pops the next queued fault, if any.
+// nextFault pops the next queued fault, if any; the zero Fault is none.
 func (f *Fake) nextFault() (Fault, bool) {
 	f.faultMu.Lock()
 	defer f.faultMu.Unlock()
@@ -212,59 +222,16 @@ func (f *Fake) ResetStats() {
 	f.maxInFlight.Store(f.inFlight.Load())
 }
 
-// RequestInfo describes a request the fake received. Its maps are copies:
-// the caller may keep and modify them.
-type RequestInfo struct {
-	Method      string
-	EscapedPath string     // the path as sent, still escaped ("/agent-api/new/user/a%2Fb/subset_task")
-	UserID      string     // the decoded user_id path segment; "" when the path is not the endpoint's
-	RawQuery    string     // the query as sent
-	Query       url.Values // the parsed query
-	Header      http.Header
-}
-
-// LastRequest returns the last request the fake received, and false when
-// it has received none.
-func (f *Fake) LastRequest() (RequestInfo, bool) {
-	f.lastMu.Lock()
-	last := f.last
-	f.lastMu.Unlock()
-	if last.Method == "" {
-		return RequestInfo{}, false
-	}
-	// Copies again, so that one caller's changes never reach another.
-	last.Header = last.Header.Clone()
-	q := make(url.Values, len(last.Query))
-	for k, v := range last.Query {
-		q[k] = append([]string(nil), v...)
-	}
-	last.Query = q
-	return last, true
-}
-
-// record keeps a copy of r for LastRequest.
-func (f *Fake) record(r *http.Request, userID string) {
-	info := RequestInfo{
-		Method:      r.Method,
-		EscapedPath: r.URL.EscapedPath(),
-		UserID:      userID,
-		RawQuery:    r.URL.RawQuery,
-		Query:       r.URL.Query(),
-		Header:      r.Header.Clone(),
-	}
-	f.lastMu.Lock()
-	f.last = info
-	f.lastMu.Unlock()
-}
-
-// enter counts a request in flight and raises the high-water mark.
-func (f *Fake) enter() {
-	f.requests.Add(1)
+// enter counts a request in flight, raises the high-water mark, and
+// returns the request's number (1 for the first since the start or
+// ResetStats).
+func (f *Fake) enter() int64 {
+	num := f.requests.Add(1)
 	n := f.inFlight.Add(1)
 	for {
 		m := f.maxInFlight.Load()
 		if n <= m || f.maxInFlight.CompareAndSwap(m, n) {
-			return
+			return num
 		}
 	}
 }
