@@ -53,11 +53,11 @@ func TestPaginationMeta(t *testing.T) {
 		{"per_page=0", `15`, 15, 2, 1, true}, // 0 is PHP-falsy: the default
 		{"per_page=", `15`, 15, 2, 1, true},
 		{"page=2", `15`, 8, 2, 2, true},
-		{"page=05&per_page=10", `"10"`, 10, 3, 1, true}, // FILTER_VALIDATE_INT refuses a leading zero
-		{"per_page=%205%20", `"5"`, 5, 5, 1, true},       // trimmed (TrimStrings)
-		{"per_page=1e1", `"1e1"`, 10, 3, 1, true},        // a PHP numeric string
-		{"page=2&per_page=2.5", `"2.5"`, 2, 10, 2, true}, // offset (int)2.5 = 2, LIMIT 2
-		{"per_page=0.5", `"0.5"`, 0, 46, 1, true},        // LIMIT 0
+		{"page=05&per_page=10", `"10"`, 10, 3, 1, true},                // FILTER_VALIDATE_INT refuses a leading zero
+		{"per_page=%205%20", `"5"`, 5, 5, 1, true},                     // trimmed (TrimStrings)
+		{"per_page=1e1", `"1e1"`, 10, 3, 1, true},                      // a PHP numeric string
+		{"page=2&per_page=2.5", `"2.5"`, 2, 10, 2, true},               // offset (int)2.5 = 2, LIMIT 2
+		{"per_page=0.5", `"0.5"`, 0, 46, 1, true},                      // LIMIT 0
 		{"page=99999999999999999999&per_page=5", `"5"`, 5, 5, 1, true}, // overflows: invalid, so 1
 		{"page=9223372036854775807&per_page=9223372036854775807", `"9223372036854775807"`, 0, 1, 9223372036854775807, true},
 	}

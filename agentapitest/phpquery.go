@@ -37,8 +37,8 @@ type fieldError struct{ field, message string }
 // accepts without a warning.
 var phpNumeric = regexp.MustCompile(`^[+-]?([0-9]+(\.[0-9]*)?|\.[0-9]+)([eE][+-]?[0-9]+)?$`)
 
-// phpInt matches what FILTER_VALIDATE_INT accepts: no leading zero.
-var phpInt = regexp.MustCompile(`^[+-]?(0|[1-9][0-9]*)$`)
+// phpIntText matches what FILTER_VALIDATE_INT accepts: no leading zero.
+var phpIntText = regexp.MustCompile(`^[+-]?(0|[1-9][0-9]*)$`)
 
 // parseParams reads the parameters the list uses from a raw query, as PHP
 // and Laravel's TrimStrings and ConvertEmptyStringsToNull leave them.
@@ -86,7 +86,7 @@ func parseQuery(raw string) (query, []fieldError, bool) {
 		}
 	}
 	q := query{page: 1, limit: defaultPerPage, size: defaultPerPage, name: ps["name"].value, subUser: ps["sub_user_id"].value}
-	if p := ps["page"]; !p.isArray && phpInt.MatchString(p.value) {
+	if p := ps["page"]; !p.isArray && phpIntText.MatchString(p.value) {
 		if n, err := strconv.ParseInt(p.value, 10, 64); err == nil && n >= 1 && n <= math.MaxInt {
 			q.page = int(n)
 		}
@@ -113,13 +113,29 @@ func parseQuery(raw string) (query, []fieldError, bool) {
 }
 
 // offset returns the list position of q's first task: PHP's (int) of
-// (page-1)*per_page, saturated so that a huge page cannot overflow.
+// (page-1)*per_page, at least 0 (Builder::offset).
 func offset(q query) int {
-	o := float64(q.page-1) * q.size
-	if o >= math.MaxInt64 {
-		return math.MaxInt
+	return int(max(phpInt(float64(q.page-1)*q.size), 0))
+}
+
+// phpInt is PHP's (int) of a float on 64-bit platforms: out of range, it
+// wraps modulo 2^64 (so a huge offset can come back as 0).
+func phpInt(f float64) int64 {
+	const two64 = 1 << 64
+	switch {
+	case math.IsNaN(f) || math.IsInf(f, 0):
+		return 0
+	case f >= math.MinInt64 && f < math.MaxInt64:
+		return int64(f)
 	}
-	return int(o)
+	m := math.Mod(f, two64)
+	if m < 0 {
+		m += two64
+	}
+	if m >= 1<<63 {
+		m -= two64
+	}
+	return int64(m)
 }
 
 // window returns the list positions [from, to) of q's page in a list of
