@@ -98,3 +98,6 @@ func orderedKeys(t *testing.T, raw json.RawMessage) []string {
 
 // isJSON reports whether a response says it is JSON.
 func isJSON(h http.Header) bool { return strings.HasPrefix(h.Get("Content-Type"), "application/json") }
+
+// jsonUnmarshal decodes JSON text.
+func jsonUnmarshal(s string, v any) error { return json.Unmarshal([]byte(s), v) }
