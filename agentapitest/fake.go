@@ -1,22 +1,3 @@
-// Package agentapitest is an in-memory fake of the agent API's task list,
-// GET /agent-api/new/user/{user_id}/subset_task, for tests, examples and
-// demos. It answers as the vendor's Laravel back end does, quirks included
-// (meta.per_page echoed as a string, work_hour wday a number in task_extras
-// and a string in new_task_extra, an abnormal task's new_task_extra sent as
-// PHP's empty array []), and it can be told to misbehave: latency, 429 with
-// Retry-After, 5xx, a gateway's HTML page, a truncated body, an error
-// envelope, a dropped connection.
-//
-// NewServer starts it on a loopback httptest server; NewFake returns the bare
-// http.Handler, to serve it on an address of one's choosing:
-//
-//	srv := agentapitest.NewServer(agentapitest.WithTasks("demo", 40))
-//	defer srv.Close()
-//	resp, err := http.Get(srv.URL + "/agent-api/new/user/demo/subset_task?per_page=10")
-//
-// Tasks are generated, not stored as JSON: each is rendered on the fly from
-// a small record, so a fake of 100,000 tasks holds about 15 MB and a
-// 100-task page costs tens of microseconds to serve.
 package agentapitest
 
 import (
@@ -121,8 +102,9 @@ func WithPHPEscaping() Option {
 //     SubAccounts(userID) (i%4 == 1 is the first);
 //   - status by i%10: 0-2 dialing (enable true, new_task_extra.call_status
 //     true), 3-5 paused (false, false), 6-7 waiting (true, false), 8
-//     abnormal (enable true, new_task_extra sent as []), 9 undefined by the
-//     vendor (enable false, call_status true). Ten consecutive tasks hold
+//     abnormal (enable true, new_task_extra sent as null when i/10 is
+//     even, as PHP's empty array [] when odd: the real server sends
+//     either), 9 undefined by the vendor (enable false, call_status true). Ten consecutive tasks hold
 //     3 dialing, 3 paused, 2 waiting, 1 abnormal, 1 undefined.
 func NewFake(opts ...Option) *Fake {
 	f := &Fake{done: make(chan struct{}), accounts: make(map[string]*account)}
