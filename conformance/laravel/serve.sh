@@ -6,6 +6,8 @@
 #                           free loopback port, print its base URL (also in DIR/url)
 #   serve.sh stop DIR       stop the server started with DIR (by its PID) and wait
 #   serve.sh artisan DIR …  run an artisan command against DIR's database
+#   serve.sh stop-all FILE  stop every server whose PID start appended to FILE
+#                           (start does when AGENTAPI_CONFORMANCE_PIDS names one)
 #
 # start reads THROTTLE_LIMIT and THROTTLE_WINDOW (seconds; default 60 per 60),
 # PHP_CLI_SERVER_WORKERS (default 4) and TASKS (default 300).
@@ -51,6 +53,9 @@ start)
 	setsid php -S "127.0.0.1:$port" -t "$app/public" "$app/public/index.php" \
 		>"$dir/logs/server.log" 2>&1 </dev/null &
 	echo $! >"$dir/server.pid"
+	# A registry of every server started, for a caller that must stop them
+	# all even when a test run is killed (.ci/run).
+	[ -n "${AGENTAPI_CONFORMANCE_PIDS:-}" ] && echo $! >>"$AGENTAPI_CONFORMANCE_PIDS"
 	url="http://127.0.0.1:$port"
 	for _ in $(seq 100); do
 		if php -r 'exit(@file_get_contents($argv[1]) === false && !isset($http_response_header) ? 1 : 0);' "$url/" 2>/dev/null; then
@@ -76,6 +81,17 @@ stop)
 	kill -KILL -- "-$pid" 2>/dev/null || true
 	rm -f "$dir/server.pid"
 	;;
+stop-all)
+	file="${2:?usage: serve.sh stop-all FILE}"
+	[ -f "$file" ] || exit 0
+	while read -r pid; do
+		# Only a php process that still leads its own group: never a reused PID.
+		if [ "$(ps -o pgid= -p "$pid" 2>/dev/null | tr -d ' ')" = "$pid" ] &&
+			[[ "$(ps -o comm= -p "$pid" 2>/dev/null)" == php* ]]; then
+			kill -TERM -- "-$pid" 2>/dev/null || true
+		fi
+	done <"$file"
+	;;
 artisan)
 	dir="${2:?usage: serve.sh artisan DIR COMMAND...}"
 	shift 2
@@ -83,7 +99,7 @@ artisan)
 	php "$app/artisan" "$@"
 	;;
 *)
-	sed -n '2,12p' "$0" >&2
+	sed -n '2,14p' "$0" >&2
 	exit 2
 	;;
 esac
