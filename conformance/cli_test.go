@@ -45,6 +45,7 @@ func runCLI(t *testing.T, bin, token string, args ...string) (string, string, in
 }
 
 func TestCLI(t *testing.T) {
+	t.Parallel()
 	a := startApp(t, "THROTTLE_LIMIT=100000")
 	bin := buildCLI(t)
 

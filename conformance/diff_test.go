@@ -117,6 +117,7 @@ func matrix(sub string) []probe {
 // the envelope's keys and JSON types, the meta, the tasks, the error
 // bodies byte for byte.
 func TestDifferential(t *testing.T) {
+	t.Parallel()
 	a := startApp(t, "THROTTLE_LIMIT=1000", "THROTTLE_WINDOW=60")
 	fake := agentapitest.NewServer(agentapitest.WithToken(mainToken),
 		agentapitest.WithTaskSeeds(mainUser, seedsFrom(t, a)...), agentapitest.WithRateLimit(1000, time.Minute))
@@ -150,6 +151,7 @@ func TestDifferential(t *testing.T) {
 
 // TestDifferentialThrottle compares the throttle: a window of 3 requests.
 func TestDifferentialThrottle(t *testing.T) {
+	t.Parallel()
 	a := startApp(t, "THROTTLE_LIMIT=3", "THROTTLE_WINDOW=5")
 	fake := agentapitest.NewServer(agentapitest.WithToken(mainToken), agentapitest.WithTasks(mainUser, 5),
 		agentapitest.WithRateLimit(3, 5*time.Second))

@@ -59,6 +59,7 @@ func walk(t *testing.T, p *agentapi.Pager[agentapi.Task]) map[string]bool {
 }
 
 func TestSDKSinglePage(t *testing.T) {
+	t.Parallel()
 	a := startApp(t, "THROTTLE_LIMIT=1000")
 	page, err := client(t, a).ListSubsetTasks(ctx(t), mainUser, &agentapi.ListSubsetTasksOptions{Page: 2, PerPage: 10})
 	require.NoError(t, err)
@@ -79,6 +80,7 @@ func TestSDKSinglePage(t *testing.T) {
 }
 
 func TestSDKWalks(t *testing.T) {
+	t.Parallel()
 	a := startApp(t, "THROTTLE_LIMIT=100000")
 	for _, tt := range []struct{ concurrency, perPage int }{{1, 0}, {1, 7}, {3, 25}, {4, 13}, {8, 10}} {
 		t.Run(strconv.Itoa(tt.concurrency)+"x"+strconv.Itoa(tt.perPage), func(t *testing.T) {
@@ -100,14 +102,15 @@ func TestSDKWalks(t *testing.T) {
 	})
 }
 
-// TestSDKThrottle walks 30 pages through a throttle of 12 requests per
-// 3 s window: the walk must wait out the windows, not fail.
+// TestSDKThrottle walks 12 pages through a throttle of 8 requests per
+// 2 s window: the walk must wait out the window, not fail.
 // NOTE: this depends on the request path's rate-limit handling (DESIGN.md,
 // "Walking a real back end"), which another branch adds; with an SDK that
 // does not wait out Retry-After beyond its retry-wait max, it fails.
 func TestSDKThrottle(t *testing.T) {
-	a := startApp(t, "THROTTLE_LIMIT=12", "THROTTLE_WINDOW=3")
-	p := client(t, a).SubsetTasks(mainUser, &agentapi.ListSubsetTasksOptions{PerPage: 10}, agentapi.WithConcurrency(2))
+	t.Parallel()
+	a := startApp(t, "THROTTLE_LIMIT=8", "THROTTLE_WINDOW=2")
+	p := client(t, a).SubsetTasks(mainUser, &agentapi.ListSubsetTasksOptions{PerPage: 25}, agentapi.WithConcurrency(2))
 	assert.Len(t, walk(t, p), seeded)
 }
 
@@ -117,6 +120,7 @@ func TestSDKThrottle(t *testing.T) {
 // NOTE: this depends on the pager's drift recovery (DESIGN.md, "The pager,
 // second round"), which another branch adds; without it, tasks are lost.
 func TestSDKDeletionsDuringWalk(t *testing.T) {
+	t.Parallel()
 	a := startApp(t, "THROTTLE_LIMIT=100000")
 	all := map[string]string{} // uuid → name, before any deletion
 	for task, err := range client(t, a).SubsetTasks(mainUser, &agentapi.ListSubsetTasksOptions{PerPage: 100}).All(ctx(t)) {
@@ -154,6 +158,7 @@ func isNewest25(name string) bool {
 }
 
 func TestSDKErrors(t *testing.T) {
+	t.Parallel()
 	a := startApp(t, "THROTTLE_LIMIT=1000")
 	noRetry := agentapi.WithMaxRetries(0)
 	apiErr := func(t *testing.T, err error, status int, sentinel error) *agentapi.APIError {

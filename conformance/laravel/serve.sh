@@ -50,7 +50,8 @@ start)
 	port=$(php -r '$s = stream_socket_server("tcp://127.0.0.1:0"); $n = stream_socket_get_name($s, false); echo substr($n, strrpos($n, ":") + 1);')
 	export PHP_CLI_SERVER_WORKERS="${PHP_CLI_SERVER_WORKERS:-4}"
 	# Its own session (process group), so that stop ends the workers too.
-	setsid php -S "127.0.0.1:$port" -t "$app/public" "$app/public/index.php" \
+	# OPcache, off for the CLI by default, makes a request ~5 times cheaper.
+	setsid php -d opcache.enable_cli=1 -S "127.0.0.1:$port" -t "$app/public" "$app/public/index.php" \
 		>"$dir/logs/server.log" 2>&1 </dev/null &
 	echo $! >"$dir/server.pid"
 	# A registry of every server started, for a caller that must stop them
