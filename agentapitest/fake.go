@@ -1,29 +1,9 @@
-// Package agentapitest is an in-memory fake of the agent API's task list,
-// GET /agent-api/new/user/{user_id}/subset_task, for tests, examples and
-// demos. It answers as the vendor's Laravel back end does, quirks included
-// (meta.per_page echoed as a string, work_hour wday a number in task_extras
-// and a string in new_task_extra, an abnormal task's new_task_extra sent as
-// PHP's empty array []), and it can be told to misbehave: latency, 429 with
-// Retry-After, 5xx, a gateway's HTML page, a truncated body, an error
-// envelope, a dropped connection.
-//
-// NewServer starts it on a loopback httptest server; NewFake returns the bare
-// http.Handler, to serve it on an address of one's choosing:
-//
-//	srv := agentapitest.NewServer(agentapitest.WithTasks("demo", 40))
-//	defer srv.Close()
-//	resp, err := http.Get(srv.URL + "/agent-api/new/user/demo/subset_task?per_page=10")
-//
-// Tasks are generated, not stored as JSON: each is rendered on the fly from
-// a small record, so a fake of 100,000 tasks holds about 15 MB and a
-// 100-task page costs tens of microseconds to serve.
 package agentapitest
 
 import (
 	"context"
 	"net/http"
 	"net/http/httptest"
-	"net/url"
 	"sync"
 	"sync/atomic"
 	"time"
@@ -48,8 +28,19 @@ type Fake struct {
 	faultMu sync.Mutex
 	faults  []Fault
 
-	lastMu sync.Mutex
+	lastMu sync.Mutex // guards last and log
 	last   RequestInfo
+	log    []RequestInfo // the latest requests, secrets redacted; at most maxLog
+
+	limit *rateLimiter // WithRateLimit; nil: no throttle
+
+	downMu    sync.Mutex
+	down      bool
+	downRetry string // Retry-After while down; "" for none
+
+	aimMu      sync.Mutex
+	pageFaults map[int][]Fault   // by page number, each request for the page takes one
+	reqFaults  map[int64][]Fault // by request number
 
 	requests    atomic.Int64
 	ids         atomic.Int64 // X-Request-Id numbers; never reset
@@ -111,8 +102,9 @@ func WithPHPEscaping() Option {
 //     SubAccounts(userID) (i%4 == 1 is the first);
 //   - status by i%10: 0-2 dialing (enable true, new_task_extra.call_status
 //     true), 3-5 paused (false, false), 6-7 waiting (true, false), 8
-//     abnormal (enable true, new_task_extra sent as []), 9 undefined by the
-//     vendor (enable false, call_status true). Ten consecutive tasks hold
+//     abnormal (enable true, new_task_extra sent as null when i/10 is
+//     even, as PHP's empty array [] when odd: the real server sends
+//     either), 9 undefined by the vendor (enable false, call_status true). Ten consecutive tasks hold
 //     3 dialing, 3 paused, 2 waiting, 1 abnormal, 1 undefined.
 func NewFake(opts ...Option) *Fake {
 	f := &Fake{done: make(chan struct{}), accounts: make(map[string]*account)}
@@ -178,7 +170,7 @@ func (f *Fake) PendingFaults() int {
 	return len(f.faults)
 }
 
-// nextFault pops the next queued fault, if any.
+// nextFault pops the next queued fault, if any; the zero Fault is none.
 func (f *Fake) nextFault() (Fault, bool) {
 	f.faultMu.Lock()
 	defer f.faultMu.Unlock()
@@ -212,59 +204,16 @@ func (f *Fake) ResetStats() {
 	f.maxInFlight.Store(f.inFlight.Load())
 }
 
-// RequestInfo describes a request the fake received. Its maps are copies:
-// the caller may keep and modify them.
-type RequestInfo struct {
-	Method      string
-	EscapedPath string     // the path as sent, still escaped ("/agent-api/new/user/a%2Fb/subset_task")
-	UserID      string     // the decoded user_id path segment; "" when the path is not the endpoint's
-	RawQuery    string     // the query as sent
-	Query       url.Values // the parsed query
-	Header      http.Header
-}
-
-// LastRequest returns the last request the fake received, and false when
-// it has received none.
-func (f *Fake) LastRequest() (RequestInfo, bool) {
-	f.lastMu.Lock()
-	last := f.last
-	f.lastMu.Unlock()
-	if last.Method == "" {
-		return RequestInfo{}, false
-	}
-	// Copies again, so that one caller's changes never reach another.
-	last.Header = last.Header.Clone()
-	q := make(url.Values, len(last.Query))
-	for k, v := range last.Query {
-		q[k] = append([]string(nil), v...)
-	}
-	last.Query = q
-	return last, true
-}
-
-// record keeps a copy of r for LastRequest.
-func (f *Fake) record(r *http.Request, userID string) {
-	info := RequestInfo{
-		Method:      r.Method,
-		EscapedPath: r.URL.EscapedPath(),
-		UserID:      userID,
-		RawQuery:    r.URL.RawQuery,
-		Query:       r.URL.Query(),
-		Header:      r.Header.Clone(),
-	}
-	f.lastMu.Lock()
-	f.last = info
-	f.lastMu.Unlock()
-}
-
-// enter counts a request in flight and raises the high-water mark.
-func (f *Fake) enter() {
-	f.requests.Add(1)
+// enter counts a request in flight, raises the high-water mark, and
+// returns the request's number (1 for the first since the start or
+// ResetStats).
+func (f *Fake) enter() int64 {
+	num := f.requests.Add(1)
 	n := f.inFlight.Add(1)
 	for {
 		m := f.maxInFlight.Load()
 		if n <= m || f.maxInFlight.CompareAndSwap(m, n) {
-			return
+			return num
 		}
 	}
 }

@@ -3,6 +3,7 @@ package agentapitest
 import (
 	"net/http"
 	"strconv"
+	"time"
 )
 
 // faultKind says how a Fault replaces the response.
@@ -31,30 +32,37 @@ type Fault struct {
 }
 
 // RateLimit returns a fault answering as Laravel's throttle middleware:
-// HTTP 429, {"message":"Too Many Attempts."}, X-RateLimit-Limit: 60,
-// X-RateLimit-Remaining: 0, and Retry-After set to retryAfter as given
-// (seconds such as "2", or an HTTP date), or left out when it is "".
+// HTTP 429, {"message": "Too Many Attempts."} (pretty-printed),
+// X-RateLimit-Limit: 60, X-RateLimit-Remaining: 0, Retry-After set to
+// retryAfter as given (seconds such as "2", or an HTTP date), or left out
+// when it is "", and X-RateLimit-Reset, the epoch second Retry-After
+// points at, when it is one of those. Unlike the throttle of
+// WithRateLimit, a fault comes before routing and authentication.
 func RateLimit(retryAfter string) Fault {
 	return Fault{kind: faultResponse, status: http.StatusTooManyRequests, contentType: "application/json",
-		retryAfter: retryAfter, rateLimit: true, body: `{"message":"Too Many Attempts."}`}
+		retryAfter: retryAfter, rateLimit: true, body: prettyMessage("Too Many Attempts.")}
 }
 
+// prettyMessage is Laravel's pretty-printed {"message": m}.
+func prettyMessage(m string) string { return "{\n    \"message\": " + string(quoteJSON(m)) + "\n}" }
+
 // ServiceUnavailable returns a fault answering as Laravel in maintenance
-// mode: HTTP 503 {"message":"Service Unavailable"}, with Retry-After set to
-// retryAfter as given, or left out when it is "".
+// mode: HTTP 503 {"message": "Service Unavailable"} (pretty-printed), with
+// Retry-After set to retryAfter as given, or left out when it is "". Down
+// puts the whole fake in maintenance mode instead.
 func ServiceUnavailable(retryAfter string) Fault {
 	return Fault{kind: faultResponse, status: http.StatusServiceUnavailable, contentType: "application/json",
-		retryAfter: retryAfter, body: `{"message":"Service Unavailable"}`}
+		retryAfter: retryAfter, body: prettyMessage("Service Unavailable")}
 }
 
 // ServerError returns a fault answering HTTP status with Laravel's
-// production error body {"message":"Server Error"}. It is meant for 5xx; a
+// production error body {"message": "Server Error"} (pretty-printed). It is meant for 5xx; a
 // status outside 100-999 (which net/http cannot send) is sent as 500.
 func ServerError(status int) Fault {
 	if status < 100 || status > 999 {
 		status = http.StatusInternalServerError
 	}
-	return Fault{kind: faultResponse, status: status, contentType: "application/json", body: `{"message":"Server Error"}`}
+	return Fault{kind: faultResponse, status: status, contentType: "application/json", body: prettyMessage("Server Error")}
 }
 
 // BadGateway returns a fault answering as nginx when the back end is down:
@@ -125,6 +133,11 @@ func (ft Fault) serve(w http.ResponseWriter) {
 	if ft.rateLimit {
 		h.Set("X-RateLimit-Limit", "60")
 		h.Set("X-RateLimit-Remaining", "0")
+		if secs, err := strconv.Atoi(ft.retryAfter); err == nil {
+			h.Set("X-RateLimit-Reset", strconv.FormatInt(time.Now().Unix()+int64(secs), 10))
+		} else if at, err := http.ParseTime(ft.retryAfter); err == nil {
+			h.Set("X-RateLimit-Reset", strconv.FormatInt(at.Unix(), 10))
+		}
 	}
 	w.WriteHeader(ft.status)
 	w.Write([]byte(ft.body)) //nolint:errcheck // the client went away: nothing to do

@@ -1,7 +1,6 @@
 package agentapitest
 
 import (
-	"crypto/subtle"
 	"net/http"
 	"net/url"
 	"strconv"
@@ -14,33 +13,50 @@ const (
 	pathSuffix = "/subset_task"
 )
 
-// ServeHTTP answers one request as the vendor's Laravel back end would, in
-// Laravel's order: routing (404 for another path, 405 for a method other
-// than GET or HEAD), authentication (WithToken), then the list. Before
-// that, it counts the request, waits out the latency and takes the next
-// queued fault, if any, which replaces the response (see Fault). Errors are
-// JSON {"message":...} when the request accepts JSON, as the SDK's do, and
-// Laravel's HTML pages (or a redirect to /login, for 401) otherwise.
+// ServeHTTP answers one request as the vendor's Laravel 8 back end would
+// (checked against a real Laravel 8 application: see conformance/README.md
+// in the repository), in Laravel's order:
 //
-// The list honours the query as Laravel's paginator does:
-//   - page: an integer >= 1; anything else (missing, 0, -1, "x") reads as 1.
-//     A page past the end has "data":[] and the meta of the asked page.
-//   - per_page: missing, "" or "0" is Laravel's default, 15; a positive
-//     integer is used. Either is echoed as a string ("per_page":"15",
-//     "per_page":"100"); a negative or non-integer value is HTTP 500
-//     {"message":"Server Error"}, as on the real server (a failed SQL query).
-//   - name: keeps the tasks whose name contains it (case-sensitive).
-//   - sub_user_id: keeps the tasks whose user_id is that id (see SubAccounts).
+//  1. maintenance mode (Down): HTTP 503 for every path and method;
+//  2. routing: 404 for another path, 200 with Allow for OPTIONS, 405 for a
+//     method other than GET, HEAD or OPTIONS;
+//  3. authentication (WithToken): 401 {"message":"Unauthenticated."} when
+//     the request accepts JSON; otherwise the 500 HTML page an API-only
+//     Laravel app answers (its guest redirect names a login route it lacks);
+//  4. the throttle (WithRateLimit): 429, and X-RateLimit-Limit and
+//     X-RateLimit-Remaining on every response from here on;
+//  5. validation: 422 when name or sub_user_id is not a string or too long;
+//  6. the list, or 500 when its query would fail in PHP or SQL.
+//
+// Before that, it counts and logs the request, waits out the latency and
+// takes the fault aimed at it, if any (see Fault), which replaces the
+// response. Errors are JSON when the request accepts JSON, as the SDK's
+// do, and Laravel's HTML pages otherwise; JSON errors other than 401 and
+// 422 are pretty-printed with 4-space indents, as Laravel prints them.
+//
+// The list honours the query as Laravel does, after its TrimStrings and
+// ConvertEmptyStringsToNull middleware:
+//   - page: a decimal integer >= 1 (PHP's FILTER_VALIDATE_INT: no leading
+//     zero, no fraction); anything else reads as 1. A page past the end
+//     has "data":[] and the meta of the asked page.
+//   - per_page: missing, "" or "0" is the default, sent as the integer 15;
+//     any other PHP numeric string is used as PHP would (a fraction cuts
+//     the offset and the limit: per_page=2.5 gives overlapping pages) and
+//     echoed as the trimmed string ("per_page":" 5 " gives "5"). A zero
+//     that is not "0", a negative, non-numeric or array value is HTTP 500
+//     {"message": "Server Error"}, as on the real server.
+//   - name: an SQL LIKE '%name%': "%" and "_" are wildcards, ASCII case is
+//     ignored.
+//   - sub_user_id: keeps the tasks whose user_id is that id.
 //
 // An unknown user has an empty list: total 0, last_page 1. meta.has_pages
 // is Laravel's hasPages(): current_page != 1 or current_page < last_page.
 func (f *Fake) ServeHTTP(w http.ResponseWriter, r *http.Request) {
-	f.enter()
+	n := f.enter()
 	defer f.leave()
 	userID, routed := routeUserID(r.URL.EscapedPath())
-	f.record(r, userID)
-	ft, faulty := f.nextFault()
-	faulty = faulty && ft.kind != 0 // the zero Fault is a normal response
+	f.record(r, userID, n)
+	ft, faulty := f.faultFor(n, r, routed)
 	if !f.wait(r.Context()) {
 		if r.Context().Err() == nil { // the server is closing: drop the connection, not a blank 200
 			dropConnection(w, "")
@@ -63,32 +79,61 @@ func (f *Fake) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	}
 	h.Set("Content-Length", strconv.Itoa(len(body)))
 	w.WriteHeader(status)
-	w.Write(body) //nolint:errcheck // the client went away: nothing to do
+	if r.Method != http.MethodHead {
+		w.Write(body) //nolint:errcheck // the client went away: nothing to do
+	}
 }
 
 // respond appends to b the body of the normal answer to r, sets its
-// headers in h, and returns its status and body.
+// headers in h, and returns its status and body. It is the one place where
+// routes are dispatched: a new route is a case of the switch below.
 func (f *Fake) respond(b []byte, h http.Header, r *http.Request, userID string, routed bool) (int, []byte) {
 	h.Set("Cache-Control", "no-cache, private")
-	route := strings.TrimPrefix(r.URL.EscapedPath(), "/")
+	if retry, down := f.maintenance(); down { // global middleware: before routing
+		if retry != "" {
+			h.Set("Retry-After", retry)
+		}
+		return appendError(b, h, r, http.StatusServiceUnavailable, "Service Unavailable")
+	}
 	switch {
-	case !routed:
-		return appendError(b, h, r, http.StatusNotFound, "The route "+route+" could not be found.")
-	case r.Method != http.MethodGet && r.Method != http.MethodHead:
+	case routed:
+		return f.respondList(b, h, r, userID)
+	default:
+		return appendError(b, h, r, http.StatusNotFound, "")
+	}
+}
+
+// respondList answers a request to the task list's path: the method
+// check, authentication, the throttle, then the page.
+func (f *Fake) respondList(b []byte, h http.Header, r *http.Request, userID string) (int, []byte) {
+	switch r.Method {
+	case http.MethodGet, http.MethodHead:
+	case http.MethodOptions: // Laravel's router answers OPTIONS itself, before any middleware
+		h.Set("Allow", "GET,HEAD")
+		h.Set("Content-Type", "text/html; charset=UTF-8")
+		return http.StatusOK, b
+	default:
 		h.Set("Allow", "GET, HEAD")
 		return appendError(b, h, r, http.StatusMethodNotAllowed,
-			"The "+r.Method+" method is not supported for route "+route+". Supported methods: GET, HEAD.")
-	case !f.authorized(r):
-		if !wantsJSON(r) { // Laravel's guest redirect: why the SDK always sends Accept
-			h.Set("Location", "/login")
-			h.Set("Content-Type", "text/html; charset=utf-8")
-			return http.StatusFound, append(b, `<!DOCTYPE html><html><head><meta charset="UTF-8" />`+
-				`<meta http-equiv="refresh" content="0;url='/login'" /><title>Redirecting to /login</title></head>`+
-				`<body>Redirecting to <a href="/login">/login</a>.</body></html>`...)
+			"The "+r.Method+" method is not supported for this route. Supported methods: GET, HEAD.")
+	}
+	caller, ok := f.authenticate(r)
+	if !ok {
+		if !wantsJSON(r) { // the guest redirect needs route('login'), which an API-only app lacks
+			return appendError(b, h, r, http.StatusInternalServerError, "Server Error")
 		}
 		return appendError(b, h, r, http.StatusUnauthorized, "Unauthenticated.")
 	}
-	q, ok := parseQuery(r.URL.RawQuery)
+	if f.limit != nil {
+		if retry, limited := f.limit.take(caller, h); limited {
+			h.Set("Retry-After", strconv.Itoa(retry))
+			return appendError(b, h, r, http.StatusTooManyRequests, "Too Many Attempts.")
+		}
+	}
+	q, fields, ok := parseQuery(r.URL.RawQuery)
+	if len(fields) > 0 {
+		return appendValidation(b, h, fields)
+	}
 	if !ok {
 		return appendError(b, h, r, http.StatusInternalServerError, "Server Error")
 	}
@@ -100,12 +145,16 @@ func (f *Fake) respond(b []byte, h http.Header, r *http.Request, userID string, 
 	return http.StatusOK, b
 }
 
-// routeUserID returns the decoded user_id of an escaped path of the
-// endpoint, and false for any other path. The segment is decoded after the
-// split, so "a%2Fb" is the user "a/b". Trailing slashes are ignored, as
-// Laravel's router does.
+// routeUserID returns the user_id of an escaped path of the endpoint, and
+// false for any other path. As Laravel's router does, it matches the
+// decoded path, so "a%2Fb" is a path of more segments (404), and ignores
+// trailing slashes.
 func routeUserID(escaped string) (string, bool) {
-	p := strings.TrimRight(escaped, "/")
+	p, err := url.PathUnescape(escaped)
+	if err != nil {
+		return "", false
+	}
+	p = strings.TrimRight(p, "/")
 	if !strings.HasPrefix(p, pathPrefix) || !strings.HasSuffix(p, pathSuffix) ||
 		len(p) <= len(pathPrefix)+len(pathSuffix) {
 		return "", false
@@ -114,18 +163,7 @@ func routeUserID(escaped string) (string, bool) {
 	if strings.Contains(seg, "/") {
 		return "", false
 	}
-	id, err := url.PathUnescape(seg)
-	return id, err == nil
-}
-
-// authorized reports whether r carries the configured bearer token.
-func (f *Fake) authorized(r *http.Request) bool {
-	if f.token == "" {
-		return true
-	}
-	got := r.Header.Get("Authorization")
-	want := "Bearer " + f.token
-	return subtle.ConstantTimeCompare([]byte(got), []byte(want)) == 1
+	return seg, true
 }
 
 // wantsJSON reports whether Laravel would answer r's errors as JSON:
@@ -143,48 +181,33 @@ func wantsJSON(r *http.Request) bool {
 }
 
 // appendError appends Laravel's rendering of an HTTP error: JSON
-// {"message":...} for a request that wants JSON, an HTML page otherwise.
+// {"message":...} for a request that wants JSON (compact for 401, as
+// Laravel's unauthenticated() writes it, pretty-printed otherwise), an
+// HTML page otherwise.
 func appendError(b []byte, h http.Header, r *http.Request, status int, message string) (int, []byte) {
 	if wantsJSON(r) {
 		h.Set("Content-Type", "application/json")
-		b = append(b, `{"message":`...)
+		if status == http.StatusUnauthorized {
+			b = append(b, `{"message":`...)
+		} else {
+			b = append(b, "{\n    \"message\": "...)
+		}
 		b = appendString(b, message)
+		if status != http.StatusUnauthorized {
+			b = append(b, '\n')
+		}
 		return status, append(b, '}')
 	}
 	h.Set("Content-Type", "text/html; charset=UTF-8")
-	text := strconv.Itoa(status) + " | " + http.StatusText(status)
+	title := http.StatusText(status)
+	if status == http.StatusInternalServerError {
+		title = "Server Error" // Laravel's wording, not net/http's
+	}
 	b = append(b, `<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>`...)
-	b = append(b, http.StatusText(status)...)
+	b = append(b, title...)
 	b = append(b, `</title></head><body><div class="flex-center">`...)
-	b = append(b, text...)
+	b = append(b, strconv.Itoa(status)+" | "+title...)
 	return status, append(b, "</div></body></html>\n"...)
-}
-
-// parseQuery reads the page request from a raw query as Laravel would, and
-// reports false when the real server would fail with a 500 (see ServeHTTP).
-// As PHP does, the last of repeated keys wins.
-func parseQuery(raw string) (query, bool) {
-	vals, _ := url.ParseQuery(raw) // PHP ignores what it cannot parse
-	last := func(k string) string {
-		if v := vals[k]; len(v) > 0 {
-			return v[len(v)-1]
-		}
-		return ""
-	}
-	q := query{page: 1, perPage: 15, name: last("name"), subUser: last("sub_user_id")}
-	if p, err := strconv.Atoi(strings.TrimSpace(last("page"))); err == nil && p >= 1 {
-		q.page = p
-	}
-	switch pp := last("per_page"); pp {
-	case "", "0": // PHP's falsy strings: the paginator falls back to its default
-	default:
-		n, err := strconv.Atoi(strings.TrimSpace(pp))
-		if err != nil || n <= 0 {
-			return q, false // a non-numeric per_page or a negative LIMIT fails in PHP or SQL
-		}
-		q.perPage, q.echo = n, pp
-	}
-	return q, true
 }
 
 // getBuf returns a page buffer from the pool.

@@ -2,25 +2,44 @@ package agentapitest
 
 import (
 	"strconv"
-	"strings"
 )
 
 // account is one main user and its tasks.
 type account struct {
 	id     string
-	ids    [4]string // task owners by seq%4: the user itself, then its sub-accounts
-	quoted [4][]byte // ids as JSON strings, ready to append
-	tasks  []task    // oldest first; the list shows them newest first
-	next   int       // seq of the next task added: numbers are never reused
+	ids    []string // task owners: the user itself, its sub-accounts, then owners seeds named
+	quoted [][]byte // ids as JSON strings, ready to append
+	tasks  []task   // oldest first; the list shows them newest first
+	next   int      // seq of the next task added: numbers are never reused
 }
 
 // newAccount returns the empty account of userID.
 func newAccount(userID string) *account {
 	a := &account{id: userID}
-	a.ids[0] = userID
-	copy(a.ids[1:], SubAccounts(userID))
-	for i, id := range a.ids {
-		a.quoted[i] = quoteJSON(id)
+	for _, id := range append([]string{userID}, SubAccounts(userID)...) {
+		a.owner(id)
+	}
+	return a
+}
+
+// owner returns the index of the owner id in a.ids, adding it if new.
+func (a *account) owner(id string) int {
+	for i, have := range a.ids {
+		if have == id {
+			return i
+		}
+	}
+	a.ids = append(a.ids, id)
+	a.quoted = append(a.quoted, quoteJSON(id))
+	return len(a.ids) - 1
+}
+
+// accountLocked returns the account of userID, creating it; f.mu is held.
+func (f *Fake) accountLocked(userID string) *account {
+	a := f.accounts[userID]
+	if a == nil {
+		a = newAccount(userID)
+		f.accounts[userID] = a
 	}
 	return a
 }
@@ -32,11 +51,7 @@ func (f *Fake) addTasks(userID string, n int) {
 	}
 	f.mu.Lock()
 	defer f.mu.Unlock()
-	a := f.accounts[userID]
-	if a == nil {
-		a = newAccount(userID)
-		f.accounts[userID] = a
-	}
+	a := f.accountLocked(userID)
 	a.tasks = append(a.tasks, make([]task, n)...)
 	for i := len(a.tasks) - n; i < len(a.tasks); i++ {
 		a.tasks[i] = newTask(userID, a.next)
@@ -76,15 +91,6 @@ func (f *Fake) TaskCount(userID string) int {
 	return 0
 }
 
-// query is a validated request for one page.
-type query struct {
-	page    int
-	perPage int
-	echo    string // per_page as sent, echoed as a JSON string; "" when defaulted
-	name    string // substring of the task name; "" for all
-	subUser string // owner id; "" for all
-}
-
 // listMessage is the message of a successful page.
 const listMessage = "返回所有子账号的任务列表信息成功"
 
@@ -114,15 +120,16 @@ func (f *Fake) appendPage(b []byte, userID string, q query) []byte {
 	// Filtered: one pass counts the matches and keeps those of the page.
 	total, skip := 0, -1
 	var hits []int
+	match := likeMatcher(q.name)
 	for i := len(tasks) - 1; i >= 0; i-- {
 		t := &tasks[i]
-		if q.subUser != "" && a.ids[t.seq%4] != q.subUser || !strings.Contains(t.name, q.name) {
+		if q.subUser != "" && a.ids[t.owner] != q.subUser || q.name != "" && !match(t.name) {
 			continue
 		}
 		if skip < 0 {
 			skip = offset(q)
 		}
-		if total >= skip && len(hits) < q.perPage {
+		if total >= skip && len(hits) < q.limit {
 			hits = append(hits, i)
 		}
 		total++
@@ -137,27 +144,10 @@ func (f *Fake) appendPage(b []byte, userID string, q query) []byte {
 	return append(b, "]}"...)
 }
 
-// offset returns the list position of q's first task, saturated so that a
-// huge page cannot overflow.
-func offset(q query) int {
-	const maxInt = int(^uint(0) >> 1)
-	if q.page-1 > maxInt/q.perPage {
-		return maxInt
-	}
-	return (q.page - 1) * q.perPage
-}
-
-// window returns the list positions [from, to) of q's page in a list of
-// total tasks; from == to past the end.
-func window(total int, q query) (from, to int) {
-	from = min(offset(q), total)
-	return from, from + min(q.perPage, total-from)
-}
-
 // appendHead appends the envelope up to the opening of "data", with the
 // meta of Laravel's LengthAwarePaginator.
 func appendHead(b []byte, total int, q query) []byte {
-	last := max(total/q.perPage+boolInt(total%q.perPage != 0), 1)
+	last := lastPage(total, q)
 	b = append(b, `{"code":200,"status":"success","message":"`+listMessage+`","meta":{"has_pages":`...)
 	// Laravel's hasPages(): currentPage() != 1 || hasMorePages().
 	b = strconv.AppendBool(b, q.page != 1 || q.page < last)
@@ -168,12 +158,10 @@ func appendHead(b []byte, total int, q query) []byte {
 	b = append(b, `,"current_page":`...)
 	b = strconv.AppendInt(b, int64(q.page), 10)
 	b = append(b, `,"per_page":`...)
-	// per_page goes out as a string, as the vendor's example shows it:
-	// Laravel echoes the query value.
+	// Laravel echoes per_page as the query sent it, a string (as the
+	// vendor's example shows it); its own default is an integer.
 	if q.echo == "" {
-		b = append(b, '"')
-		b = strconv.AppendInt(b, int64(q.perPage), 10)
-		b = append(b, '"')
+		b = strconv.AppendInt(b, defaultPerPage, 10)
 	} else {
 		b = appendString(b, q.echo)
 	}

@@ -11,11 +11,15 @@ import (
 // follows from seq and is written by appendTask. Keeping ~120 bytes a task
 // instead of its ~2.3 KB of JSON lets a fake hold 100,000 tasks in ~15 MB.
 type task struct {
-	seq     int      // the task's number within its account (see NewFake)
-	uuid    [36]byte // formatted 8-4-4-4-12
-	created [19]byte // "2006-01-02 15:04:05"
-	altered [19]byte
-	name    string
+	seq        int      // the task's number within its account (see NewFake)
+	kind       int8     // kindDialing, ...
+	owner      int32    // index of its user_id in the account's ids
+	nullExtra  bool     // an abnormal task's new_task_extra is null, not []
+	customUUID string   // a seeded uuid; "" for the generated one in uuid
+	uuid       [36]byte // formatted 8-4-4-4-12
+	created    [19]byte // "2006-01-02 15:04:05"
+	altered    [19]byte
+	name       string
 }
 
 // Task statuses by seq%10, as NewFake documents.
@@ -44,7 +48,10 @@ func kindOf(seq int) int {
 
 // newTask generates task number seq of the user userID.
 func newTask(userID string, seq int) task {
-	t := task{seq: seq}
+	t := task{seq: seq, kind: int8(kindOf(seq)), owner: int32(seq % 4)}
+	// Abnormal tasks alternate between the two shapes PHP gives an empty
+	// remote task: null (seq 8, 28, 48, ...) and [] (18, 38, ...).
+	t.nullExtra = t.kind == kindAbnormal && seq/10%2 == 0
 	formatUUID(&t.uuid, userID+"\x00task\x00"+strconv.Itoa(seq))
 	// The first task has the seed's create_datetime; the next ones come
 	// 433 s apart, so 100,000 tasks span about 16 months.
@@ -109,16 +116,16 @@ const stopTime = `"2025-12-31 23:59:59"`
 // no reflection: constant runs of bytes and a few numbers.
 func appendTask(b []byte, a *account, t *task) []byte {
 	seq := t.seq
-	kind := kindOf(seq)
+	kind := int(t.kind)
 	enable := kind == kindDialing || kind == kindWaiting || kind == kindAbnormal
 	maxCall := 5 + seq%8*5
 	ext := byte('1' + seq%5) // destination_extension "101".."105"
 
 	b = append(b, `{"uuid":"`...)
-	b = append(b, t.uuid[:]...)
-	b = append(b, `","name":"`...)
-	b = append(b, t.name...)
-	b = append(b, `","create_datetime":"`...)
+	b = t.appendUUID(b)
+	b = append(b, `","name":`...)
+	b = appendString(b, t.name)
+	b = append(b, `,"create_datetime":"`...)
 	b = append(b, t.created[:]...)
 	b = append(b, `","alter_datetime":"`...)
 	b = append(b, t.altered[:]...)
@@ -135,7 +142,7 @@ func appendTask(b []byte, a *account, t *task) []byte {
 	b = strconv.AppendInt(b, int64(seq+1), 10)
 	b = append(b, `,"originate_variables":"{execute_on_media=start_da}","_originate_timeout":60,`+
 		`"_origination_caller_id_number":"20101","user_id":`...)
-	b = append(b, a.quoted[seq%4]...)
+	b = append(b, a.quoted[t.owner]...)
 	b = append(b, `,"auto_recycle_rule_id":`...)
 	if seq%2 == 0 {
 		b = append(b, "94"...)
@@ -163,7 +170,9 @@ func appendTask(b []byte, a *account, t *task) []byte {
 	b = append(b, `"},"status_str":`...)
 	b = append(b, statusStr(kind)...)
 	b = append(b, `,"new_task_extra":`...)
-	if kind == kindAbnormal {
+	if kind == kindAbnormal && t.nullExtra {
+		b = append(b, "null"...) // the remote task is missing
+	} else if kind == kindAbnormal {
 		b = append(b, "[]"...) // PHP's empty array: the remote task is missing
 	} else {
 		b = appendRemote(b, t, kind, maxCall, ext)
@@ -183,9 +192,9 @@ func appendTask(b []byte, a *account, t *task) []byte {
 // there ("-1": every day), unlike in task_extras.
 func appendRemote(b []byte, t *task, kind, maxCall int, ext byte) []byte {
 	callStatus := kind == kindDialing || kind == kindUndefined
-	b = append(b, `{"name":"`...)
-	b = append(b, t.name...)
-	b = append(b, `","enable":`...)
+	b = append(b, `{"name":`...)
+	b = appendString(b, t.name)
+	b = append(b, `,"enable":`...)
 	b = strconv.AppendBool(b, callStatus) // the remote side's own flag: plays no part in the status
 	b = append(b, `,"line":[],"limit":`...)
 	b = strconv.AppendInt(b, int64(maxCall), 10)
