@@ -1,0 +1,7 @@
+//go:build !amd64
+
+package bench
+
+// sonicDecoders returns no row off amd64, where sonic falls back to
+// encoding/json.
+func sonicDecoders() []decoder { return nil }
