@@ -70,6 +70,9 @@ func (f *Fake) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 // headers in h, and returns its status and body.
 func (f *Fake) respond(b []byte, h http.Header, r *http.Request, userID string, routed bool) (int, []byte) {
 	h.Set("Cache-Control", "no-cache, private")
+	if status, out, ok := f.serveLifecycle(b, h, r); ok { // the 2.0 lifecycle and dial-time groups: lifecycle.go
+		return status, out
+	}
 	route := strings.TrimPrefix(r.URL.EscapedPath(), "/")
 	switch {
 	case !routed:

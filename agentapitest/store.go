@@ -8,10 +8,11 @@ import (
 // account is one main user and its tasks.
 type account struct {
 	id     string
-	ids    [4]string // task owners by seq%4: the user itself, then its sub-accounts
-	quoted [4][]byte // ids as JSON strings, ready to append
-	tasks  []task    // oldest first; the list shows them newest first
-	next   int       // seq of the next task added: numbers are never reused
+	ids    [4]string   // task owners by seq%4: the user itself, then its sub-accounts
+	quoted [4][]byte   // ids as JSON strings, ready to append
+	tasks  []task      // oldest first; the list shows them newest first
+	next   int         // seq of the next task added: numbers are never reused
+	life   lifeAccount // dial-time groups and the lifecycle's counters: lifecycle_store.go
 }
 
 // newAccount returns the empty account of userID.
