@@ -146,6 +146,9 @@ func (c *lifeCall) serve(rt route, userID, id string) (int, []byte) {
 		}
 		return appendError(c.b, c.h, c.r, http.StatusUnauthorized, "Unauthenticated.")
 	}
+	if m == http.MethodPost || m == http.MethodPut {
+		c.input() // read before any handler takes the lock: a slow client must not hold it
+	}
 	f := c.f
 	switch {
 	case rt == routeTasks && m == http.MethodGet:
