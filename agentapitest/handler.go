@@ -95,9 +95,16 @@ func (f *Fake) respond(b []byte, h http.Header, r *http.Request, userID string, 
 		}
 		return appendError(b, h, r, http.StatusServiceUnavailable, "Service Unavailable")
 	}
+	var rt route
+	var lifeUser, id string
+	if !routed {
+		rt, lifeUser, id = matchRoute(r.URL.EscapedPath())
+	}
 	switch {
 	case routed:
 		return f.respondList(b, h, r, userID)
+	case rt != routeNone: // the 2.0 lifecycle and dial-time groups: lifecycle.go
+		return f.respondLifecycle(b, h, r, rt, lifeUser, id)
 	default:
 		return appendError(b, h, r, http.StatusNotFound, "")
 	}
@@ -117,18 +124,8 @@ func (f *Fake) respondList(b []byte, h http.Header, r *http.Request, userID stri
 		return appendError(b, h, r, http.StatusMethodNotAllowed,
 			"The "+r.Method+" method is not supported for this route. Supported methods: GET, HEAD.")
 	}
-	caller, ok := f.authenticate(r)
-	if !ok {
-		if !wantsJSON(r) { // the guest redirect needs route('login'), which an API-only app lacks
-			return appendError(b, h, r, http.StatusInternalServerError, "Server Error")
-		}
-		return appendError(b, h, r, http.StatusUnauthorized, "Unauthenticated.")
-	}
-	if f.limit != nil {
-		if retry, limited := f.limit.take(caller, h); limited {
-			h.Set("Retry-After", strconv.Itoa(retry))
-			return appendError(b, h, r, http.StatusTooManyRequests, "Too Many Attempts.")
-		}
+	if status, out, refused := f.gate(b, h, r); refused {
+		return status, out
 	}
 	q, fields, ok := parseQuery(r.URL.RawQuery)
 	if len(fields) > 0 {
@@ -143,6 +140,30 @@ func (f *Fake) respondList(b []byte, h http.Header, r *http.Request, userID stri
 		b = appendPHPEscaped(make([]byte, 0, len(b)+len(b)/4), b)
 	}
 	return http.StatusOK, b
+}
+
+// gate runs the route middleware every route has, in Laravel's order:
+// authentication (WithToken), then the throttle (WithRateLimit), which
+// counts per caller. It reports true, with the answer, when the request
+// stops there.
+func (f *Fake) gate(b []byte, h http.Header, r *http.Request) (int, []byte, bool) {
+	caller, ok := f.authenticate(r)
+	if !ok {
+		if !wantsJSON(r) { // the guest redirect needs route('login'), which an API-only app lacks
+			status, out := appendError(b, h, r, http.StatusInternalServerError, "Server Error")
+			return status, out, true
+		}
+		status, out := appendError(b, h, r, http.StatusUnauthorized, "Unauthenticated.")
+		return status, out, true
+	}
+	if f.limit != nil {
+		if retry, limited := f.limit.take(caller, h); limited {
+			h.Set("Retry-After", strconv.Itoa(retry))
+			status, out := appendError(b, h, r, http.StatusTooManyRequests, "Too Many Attempts.")
+			return status, out, true
+		}
+	}
+	return 0, nil, false
 }
 
 // routeUserID returns the user_id of an escaped path of the endpoint, and
