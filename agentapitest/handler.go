@@ -18,8 +18,9 @@ const (
 // in the repository), in Laravel's order:
 //
 //  1. maintenance mode (Down): HTTP 503 for every path and method;
-//  2. routing: 404 for another path, 200 with Allow for OPTIONS, 405 for a
-//     method other than GET, HEAD or OPTIONS;
+//  2. routing: 404 for a path that is none of the routes (the list's, or
+//     the lifecycle's: lifecycle.go), 200 with Allow for OPTIONS, 405 for a
+//     method the route does not have (the list: GET and HEAD);
 //  3. authentication (WithToken): 401 {"message":"Unauthenticated."} when
 //     the request accepts JSON; otherwise the 500 HTML page an API-only
 //     Laravel app answers (its guest redirect names a login route it lacks);
@@ -27,6 +28,9 @@ const (
 //     X-RateLimit-Remaining on every response from here on;
 //  5. validation: 422 when name or sub_user_id is not a string or too long;
 //  6. the list, or 500 when its query would fail in PHP or SQL.
+//
+// Steps 1 to 4 are the same for every route (gate); the lifecycle's
+// endpoints then validate their bodies (lifecycle_doc.go).
 //
 // Before that, it counts and logs the request, waits out the latency and
 // takes the fault aimed at it, if any (see Fault), which replaces the

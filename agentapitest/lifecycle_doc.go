@@ -18,7 +18,8 @@ package agentapitest
 //     "2.0任务启动中,请先停止任务"}, the envelope the vendor documents for
 //     number changes of a running 2.0 task; only update refuses (pause,
 //     copy and delete do not).
-//   - Validation failures are Laravel 8's: HTTP 422
+//   - Validation failures are Laravel 8's: HTTP 422 (a redirect to / for
+//     a request that does not accept JSON, as Laravel answers a browser)
 //     {"message":"The given data was invalid.","errors":{field:[msg]}}, one
 //     message per field, the first rule that failed, fields in rule order.
 //     A body is read only when its Content-Type is JSON. task_extras.line
@@ -30,7 +31,14 @@ package agentapitest
 //     is Laravel's 404 {"message":"No query results for model
 //     [App\Models\Task] ID"}; an unknown group likewise, DialTimeGroup.
 //   - GET .../task lists what subset_task lists (sub-accounts included),
-//     with its paging and its message 返回任务列表信息成功.
+//     with its query rules (page, per_page, LIKE name, sub_user_id, the
+//     same 422 and 500), its paging and its message 返回任务列表信息成功.
+//     The dial-time-group list pages alike; it ignores name and
+//     sub_user_id.
+//   - A created or copied task takes the account's next task number (the
+//     list's sort), and its owner is the user, the body's sub_user_id
+//     (one of the user's ids: itself, SubAccounts, or an owner a
+//     TaskSeed named), or the original's for a copy.
 //   - The edit view has no uuid and no top-level enable (nor has the
 //     vendor's example); caller_line_id and caller_line_name are null; its
 //     call_status is new_task_extra's (false when that is missing).
