@@ -1,9 +1,34 @@
-// Package agentapitest is an in-memory fake of the agent API's task list,
-// GET /agent-api/new/user/{user_id}/subset_task, for tests, examples and
-// demos. It answers as the vendor's Laravel 8 back end does, quirks
-// included, and it can be told to misbehave: latency, 429 with
+// Package agentapitest is an in-memory fake of the agent API for tests,
+// examples and demos: the task list, the 2.0 task lifecycle and the
+// dial-time groups. It answers as the vendor's Laravel 8 back end does,
+// quirks included, and it can be told to misbehave: latency, 429 with
 // Retry-After, 5xx, a gateway's HTML page, a truncated body, an error
 // envelope, a dropped connection, maintenance mode, a real throttle.
+//
+// Its routes (paths under /agent-api; {u} is the user_id, {id} a task's
+// uuid or a group's id):
+//
+//	GET    /new/user/{u}/subset_task         the task list, all sub-accounts (ServeHTTP)
+//	GET    /new/user/{u}/task                the 2.0 list: subset_task's, plus status[]
+//	POST   /new/user/{u}/task                create a task (paused)
+//	GET    /new/user/{u}/task/create         dial-time groups and caller lines
+//	GET    /new/user/{u}/task/{id}/edit      one task's settings
+//	PUT    /new/user/{u}/task/{id}           update a task (6007 while it runs)
+//	PUT    /new/user/{u}/task_stop/{id}      pause a task
+//	GET    /new/user/{u}/copy/task/{id}      copy a task: a GET that creates
+//	DELETE /user/{u}/task/{id}               delete a task
+//	GET    /user/{u}/dial-time-group         the dial-time groups, paged
+//	POST   /user/{u}/dial-time-group         create a group
+//	PUT    /user/{u}/dial-time-group/{id}    update a group
+//
+// Every route has the same middleware, in Laravel's order: maintenance
+// mode (Down), the router's OPTIONS and 405, authentication (WithToken,
+// or api_token in the query), the throttle (WithRateLimit: one budget per
+// caller across all routes). Every paged list (subset_task, task,
+// dial-time-group) reads page and per_page as subset_task does (see
+// ServeHTTP). Fake.Task and Fake.SetTaskState read and set a task's state
+// for a test; lifecycle_doc.go lists the lifecycle's answers where the
+// vendor's pages are silent.
 //
 // NewServer starts it on a loopback httptest server; NewFake returns the bare
 // http.Handler, to serve it on an address of one's choosing:
@@ -28,7 +53,8 @@
 //
 // The repository's conformance tests (conformance/README.md) send the same
 // requests to a real Laravel 8 application and to this fake and compare
-// the answers: status, headers, the envelope's keys and JSON types, the
+// the answers (for subset_task; the conformance app has no lifecycle
+// routes, which follow the same middleware and paging code): status, headers, the envelope's keys and JSON types, the
 // meta, the tasks, the error bodies byte for byte, the throttle. The fake
 // matches on all of them, except these differences, kept on purpose:
 //

@@ -60,8 +60,11 @@ func WithTasks(userID string, n int) Option {
 
 // WithToken makes the fake require "Authorization: Bearer tok" on every
 // request. Without it, a request gets Laravel's answer: HTTP 401
-// {"message":"Unauthenticated."} when it accepts JSON, otherwise a 302
-// redirect to /login. An empty tok requires nothing (the default).
+// {"message":"Unauthenticated."} when it accepts JSON, otherwise the HTTP
+// 500 page an API-only Laravel app answers (its guest redirect names a
+// login route it lacks). The token may also come as the api_token query
+// parameter, as Laravel's token guard reads it. Every route requires it.
+// An empty tok requires nothing (the default).
 func WithToken(tok string) Option {
 	return func(f *Fake) { f.token = tok }
 }

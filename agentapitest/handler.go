@@ -18,8 +18,9 @@ const (
 // in the repository), in Laravel's order:
 //
 //  1. maintenance mode (Down): HTTP 503 for every path and method;
-//  2. routing: 404 for another path, 200 with Allow for OPTIONS, 405 for a
-//     method other than GET, HEAD or OPTIONS;
+//  2. routing: 404 for a path that is none of the routes (the list's, or
+//     the lifecycle's: lifecycle.go), 200 with Allow for OPTIONS, 405 for a
+//     method the route does not have (the list: GET and HEAD);
 //  3. authentication (WithToken): 401 {"message":"Unauthenticated."} when
 //     the request accepts JSON; otherwise the 500 HTML page an API-only
 //     Laravel app answers (its guest redirect names a login route it lacks);
@@ -27,6 +28,9 @@ const (
 //     X-RateLimit-Remaining on every response from here on;
 //  5. validation: 422 when name or sub_user_id is not a string or too long;
 //  6. the list, or 500 when its query would fail in PHP or SQL.
+//
+// Steps 1 to 4 are the same for every route (gate); the lifecycle's
+// endpoints then validate their bodies (lifecycle_doc.go).
 //
 // Before that, it counts and logs the request, waits out the latency and
 // takes the fault aimed at it, if any (see Fault), which replaces the
@@ -95,9 +99,16 @@ func (f *Fake) respond(b []byte, h http.Header, r *http.Request, userID string, 
 		}
 		return appendError(b, h, r, http.StatusServiceUnavailable, "Service Unavailable")
 	}
+	var rt route
+	var lifeUser, id string
+	if !routed {
+		rt, lifeUser, id = matchRoute(r.URL.EscapedPath())
+	}
 	switch {
 	case routed:
 		return f.respondList(b, h, r, userID)
+	case rt != routeNone: // the 2.0 lifecycle and dial-time groups: lifecycle.go
+		return f.respondLifecycle(b, h, r, rt, lifeUser, id)
 	default:
 		return appendError(b, h, r, http.StatusNotFound, "")
 	}
@@ -117,18 +128,8 @@ func (f *Fake) respondList(b []byte, h http.Header, r *http.Request, userID stri
 		return appendError(b, h, r, http.StatusMethodNotAllowed,
 			"The "+r.Method+" method is not supported for this route. Supported methods: GET, HEAD.")
 	}
-	caller, ok := f.authenticate(r)
-	if !ok {
-		if !wantsJSON(r) { // the guest redirect needs route('login'), which an API-only app lacks
-			return appendError(b, h, r, http.StatusInternalServerError, "Server Error")
-		}
-		return appendError(b, h, r, http.StatusUnauthorized, "Unauthenticated.")
-	}
-	if f.limit != nil {
-		if retry, limited := f.limit.take(caller, h); limited {
-			h.Set("Retry-After", strconv.Itoa(retry))
-			return appendError(b, h, r, http.StatusTooManyRequests, "Too Many Attempts.")
-		}
+	if status, out, refused := f.gate(b, h, r); refused {
+		return status, out
 	}
 	q, fields, ok := parseQuery(r.URL.RawQuery)
 	if len(fields) > 0 {
@@ -143,6 +144,30 @@ func (f *Fake) respondList(b []byte, h http.Header, r *http.Request, userID stri
 		b = appendPHPEscaped(make([]byte, 0, len(b)+len(b)/4), b)
 	}
 	return http.StatusOK, b
+}
+
+// gate runs the route middleware every route has, in Laravel's order:
+// authentication (WithToken), then the throttle (WithRateLimit), which
+// counts per caller. It reports true, with the answer, when the request
+// stops there.
+func (f *Fake) gate(b []byte, h http.Header, r *http.Request) (int, []byte, bool) {
+	caller, ok := f.authenticate(r)
+	if !ok {
+		if !wantsJSON(r) { // the guest redirect needs route('login'), which an API-only app lacks
+			status, out := appendError(b, h, r, http.StatusInternalServerError, "Server Error")
+			return status, out, true
+		}
+		status, out := appendError(b, h, r, http.StatusUnauthorized, "Unauthenticated.")
+		return status, out, true
+	}
+	if f.limit != nil {
+		if retry, limited := f.limit.take(caller, h); limited {
+			h.Set("Retry-After", strconv.Itoa(retry))
+			status, out := appendError(b, h, r, http.StatusTooManyRequests, "Too Many Attempts.")
+			return status, out, true
+		}
+	}
+	return 0, nil, false
 }
 
 // routeUserID returns the user_id of an escaped path of the endpoint, and

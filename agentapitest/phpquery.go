@@ -30,9 +30,6 @@ type param struct {
 	set     bool
 }
 
-// fieldError is one failed validation rule: the field and its message.
-type fieldError struct{ field, message string }
-
 // phpNumeric matches a PHP numeric string once trimmed: what arithmetic
 // accepts without a warning.
 var phpNumeric = regexp.MustCompile(`^[+-]?([0-9]+(\.[0-9]*)?|\.[0-9]+)([eE][+-]?[0-9]+)?$`)

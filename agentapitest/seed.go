@@ -70,6 +70,22 @@ func kindOfWord(w string) int {
 	return kindUndefined
 }
 
+// uuidString returns t's uuid.
+func (t *task) uuidString() string {
+	if t.customUUID != "" {
+		return t.customUUID
+	}
+	return string(t.uuid[:])
+}
+
+// hasUUID reports whether t's uuid is id, without allocating.
+func (t *task) hasUUID(id string) bool {
+	if t.customUUID != "" {
+		return t.customUUID == id
+	}
+	return string(t.uuid[:]) == id
+}
+
 // appendUUID appends t's uuid, the contents of a JSON string.
 func (t *task) appendUUID(b []byte) []byte {
 	if t.customUUID != "" {

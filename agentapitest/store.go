@@ -7,10 +7,11 @@ import (
 // account is one main user and its tasks.
 type account struct {
 	id     string
-	ids    []string // task owners: the user itself, its sub-accounts, then owners seeds named
-	quoted [][]byte // ids as JSON strings, ready to append
-	tasks  []task   // oldest first; the list shows them newest first
-	next   int      // seq of the next task added: numbers are never reused
+	ids    []string    // task owners: the user itself, its sub-accounts, then owners seeds named
+	quoted [][]byte    // ids as JSON strings, ready to append
+	tasks  []task      // oldest first; the list shows them newest first
+	next   int         // seq of the next task added: numbers are never reused
+	life   lifeAccount // dial-time groups and the lifecycle's counters: lifecycle_store.go
 }
 
 // newAccount returns the empty account of userID.
@@ -108,7 +109,7 @@ func (f *Fake) appendPage(b []byte, userID string, q query) []byte {
 	if q.name == "" && q.subUser == "" {
 		total := len(tasks)
 		from, to := window(total, q)
-		b = appendHead(b, total, q)
+		b = appendHead(b, listMessage, total, q)
 		for i := from; i < to; i++ { // position i of the list is tasks[len-1-i]
 			if i > from {
 				b = append(b, ',')
@@ -134,7 +135,7 @@ func (f *Fake) appendPage(b []byte, userID string, q query) []byte {
 		}
 		total++
 	}
-	b = appendHead(b, total, q)
+	b = appendHead(b, listMessage, total, q)
 	for k, i := range hits {
 		if k > 0 {
 			b = append(b, ',')
@@ -144,11 +145,15 @@ func (f *Fake) appendPage(b []byte, userID string, q query) []byte {
 	return append(b, "]}"...)
 }
 
-// appendHead appends the envelope up to the opening of "data", with the
-// meta of Laravel's LengthAwarePaginator.
-func appendHead(b []byte, total int, q query) []byte {
+// appendHead appends the envelope of a page with message up to the
+// opening of "data", with the meta of Laravel's LengthAwarePaginator. Every
+// paged list of the fake (subset_task, the 2.0 task list, the dial-time
+// groups) writes its head here.
+func appendHead(b []byte, message string, total int, q query) []byte {
 	last := lastPage(total, q)
-	b = append(b, `{"code":200,"status":"success","message":"`+listMessage+`","meta":{"has_pages":`...)
+	b = append(b, `{"code":200,"status":"success","message":`...)
+	b = appendString(b, message)
+	b = append(b, `,"meta":{"has_pages":`...)
 	// Laravel's hasPages(): currentPage() != 1 || hasMorePages().
 	b = strconv.AppendBool(b, q.page != 1 || q.page < last)
 	b = append(b, `,"total":`...)

@@ -20,6 +20,7 @@ type task struct {
 	created    [19]byte // "2006-01-02 15:04:05"
 	altered    [19]byte
 	name       string
+	life       *settings // non-nil once the task was created or changed through the API: lifecycle_store.go
 }
 
 // Task statuses by seq%10, as NewFake documents.
@@ -115,6 +116,9 @@ const stopTime = `"2025-12-31 23:59:59"`
 // seed's keys in the seed's order, compact, as Laravel writes them. It uses
 // no reflection: constant runs of bytes and a few numbers.
 func appendTask(b []byte, a *account, t *task) []byte {
+	if t.life != nil {
+		return appendLifeTask(b, a, t)
+	}
 	seq := t.seq
 	kind := int(t.kind)
 	enable := kind == kindDialing || kind == kindWaiting || kind == kindAbnormal

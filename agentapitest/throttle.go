@@ -10,7 +10,8 @@ import (
 	"time"
 )
 
-// WithRateLimit throttles the list as Laravel's throttle middleware does
+// WithRateLimit throttles every route (the list and the lifecycle's) as
+// Laravel's throttle middleware does
 // (the stock "api" group allows 60 a minute): each caller gets n requests
 // in a fixed window of length per, opened by its first counted request.
 // Only requests that passed routing and authentication count; every

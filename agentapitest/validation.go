@@ -2,6 +2,11 @@ package agentapitest
 
 import "net/http"
 
+// fieldError is one failed validation rule, an entry of a Laravel 422's
+// "errors": the field and its message. The list's query rules
+// (parseQuery) and the lifecycle's body rules (errList) both make them.
+type fieldError struct{ field, message string }
+
 // appendValidation appends Laravel 8's answer to a failed validation:
 // HTTP 422, compact JSON {"message":"The given data was invalid.",
 // "errors":{field:[message]}}, the fields in the order of the rules.
