@@ -85,7 +85,7 @@ func TestCLI(t *testing.T) {
 	})
 	t.Run("a wrong token", func(t *testing.T) {
 		_, stderr, code := runCLI(t, bin, "tok-XYZZY-secret", "tasks", "list", "--base-url", a.URL, "--user", mainUser, "--retries", "0")
-		assert.Equal(t, 1, code)
+		assert.Equal(t, 4, code, "exit 4: authentication or permission")
 		assert.Contains(t, stderr, "Unauthenticated.")
 		assert.NotContains(t, stderr, "XYZZY", "the token is never printed")
 	})
