@@ -9,6 +9,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/f703e656/agentapi/internal/jsonwire"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 )
@@ -265,11 +266,11 @@ func TestDecodeDepthLimit(t *testing.T) {
 	deep := func(n int) string { return strings.Repeat("[", n) + strings.Repeat("]", n) }
 	wrap := func(v string) []byte { return []byte(`{"code":200,"data":[{"caller_line":` + v + `}]}`) }
 
-	_, tasks, err := decodeTaskPage(wrap(deep(maxDepth)), defaultZone())
+	_, tasks, err := decodeTaskPage(wrap(deep(jsonwire.MaxDepth)), defaultZone())
 	require.NoError(t, err)
-	assert.Len(t, tasks[0].CallerLine, 2*maxDepth)
+	assert.Len(t, tasks[0].CallerLine, 2*jsonwire.MaxDepth)
 
-	_, _, err = decodeTaskPage(wrap(deep(maxDepth+1)), defaultZone())
+	_, _, err = decodeTaskPage(wrap(deep(jsonwire.MaxDepth+1)), defaultZone())
 	assert.ErrorIs(t, err, ErrMalformedResponse)
 	assert.Contains(t, err.Error(), "data[0].caller_line: values nested deeper than 10000")
 

@@ -3,9 +3,13 @@ package agentapi
 import (
 	"bytes"
 	"encoding/json"
+	"errors"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
+
+	"github.com/f703e656/agentapi/internal/jsonwire"
 )
 
 // FuzzDecodeTaskPage feeds the decoders arbitrary bodies. They must never
@@ -72,8 +76,11 @@ func FuzzDecodeTaskPage(f *testing.F) {
 	})
 }
 
-// isMalformed reports whether err is a decoding error, as it must be.
+// isMalformed reports whether err is a decoding error, as it must be: it
+// matches ErrMalformedResponse, carries the reader's *jsonwire.Error, and
+// says "agentapi:" once.
 func isMalformed(err error) bool {
-	_, ok := err.(*decodeError)
-	return ok
+	var jerr *jsonwire.Error
+	return errors.Is(err, ErrMalformedResponse) && errors.As(err, &jerr) &&
+		strings.Count(err.Error(), "agentapi:") == 1
 }

@@ -1,4 +1,4 @@
-package agentapi
+package jsonwire
 
 import (
 	"encoding/binary"
@@ -9,7 +9,7 @@ import (
 // str reads the string at pos (its opening quote). A string without
 // escapes is a substring of the body; one with escapes or invalid UTF-8 is
 // unescaped into a new string.
-func (d *decoder) str() (string, error) {
+func (d *Decoder) str() (string, error) {
 	start := d.pos + 1
 	i := plainRun(d.data, start)
 	high := false
@@ -64,7 +64,7 @@ func plainRun(b []byte, i int) int {
 // unescape reads the rest of a string from pos (after its opening quote),
 // decoding escapes; invalid UTF-8 and lone surrogates become U+FFFD, as
 // encoding/json does.
-func (d *decoder) unescape() (string, error) {
+func (d *Decoder) unescape() (string, error) {
 	b := make([]byte, 0, 32)
 	for d.pos < len(d.data) {
 		c := d.data[d.pos]
@@ -93,7 +93,7 @@ func (d *decoder) unescape() (string, error) {
 }
 
 // escape decodes the escape sequence at pos (its backslash).
-func (d *decoder) escape() (rune, error) {
+func (d *Decoder) escape() (rune, error) {
 	if d.pos+1 >= len(d.data) {
 		d.pos = len(d.data)
 		return 0, d.syntaxError("in string escape")
@@ -142,7 +142,7 @@ func (d *decoder) escape() (rune, error) {
 }
 
 // hex4 reads the four hex digits of a \u escape.
-func (d *decoder) hex4() (rune, error) {
+func (d *Decoder) hex4() (rune, error) {
 	if d.pos+4 > len(d.data) {
 		d.pos = len(d.data)
 		return 0, d.syntaxError("in \\u escape")
@@ -168,7 +168,7 @@ func (d *decoder) hex4() (rune, error) {
 
 // skipStr skips the string at pos, checking its escapes but not its UTF-8
 // (a raw value keeps its bytes as received).
-func (d *decoder) skipStr() error {
+func (d *Decoder) skipStr() error {
 	for i := d.pos + 1; i < len(d.data); i++ {
 		switch c := d.data[i]; {
 		case c == '"':

@@ -1,0 +1,144 @@
+package jsonwire
+
+// The one member loop: every object, a model's or a PHP list's, is read by
+// members, so that a model's decoder is its list of fields.
+
+// Members reads the object at pos, '{' included, calling member for each key
+// with pos at the member's value. A member that reads nothing (leaves pos
+// where it was: an unknown key) has its value skipped. An error of member
+// gets the key in its path. A later duplicate key is read again, so its last
+// value wins. Anything but an object is an error.
+func (d *Decoder) Members(member func(key string) error) error {
+	if d.Peek() != '{' {
+		return d.KindError("an object")
+	}
+	d.pos++
+	if d.Peek() == '}' {
+		d.pos++
+		return nil
+	}
+	return d.members(member, WrapKey)
+}
+
+// members reads the members of an object, after its '{'; wrap puts the
+// key of a failed member into the error's path.
+func (d *Decoder) members(member func(key string) error, wrap func(error, string) error) error {
+	for {
+		k, err := d.key()
+		if err != nil {
+			return err
+		}
+		at := d.pos
+		err = member(k)
+		if err == nil && d.pos == at {
+			err = d.Skip()
+		}
+		if err != nil {
+			return wrap(err, k)
+		}
+		if more, err := d.next('}'); err != nil || !more {
+			return err
+		}
+	}
+}
+
+// Object reads an object field: {}, [] (PHP's empty array) and null read as
+// absent, false, without a call of member; a non-empty object is read as by
+// Members and reported true. A non-empty list or a scalar is an error.
+func (d *Decoder) Object(member func(key string) error) (bool, error) {
+	switch d.Peek() {
+	case '{':
+		d.pos++
+		if d.Peek() == '}' {
+			d.pos++
+			return false, nil
+		}
+		return true, d.members(member, WrapKey)
+	case '[':
+		d.pos++
+		if d.Peek() == ']' {
+			d.pos++
+			return false, nil
+		}
+		return false, Errorf("a non-empty list is not an object")
+	case 'n':
+		return false, d.Literal("null")
+	default:
+		return false, d.KindError("an object")
+	}
+}
+
+// ownSlack is how many levels of nesting Own's first pass allows beyond
+// MaxDepth: the raw values within a model may nest MaxDepth deep on their
+// own, below the model's few levels of objects and lists.
+const ownSlack = 64
+
+// Own reads the value at pos with read, from a private copy of the value's
+// bytes, and returns that copy: the value as received. Strings without
+// escapes and raw values read by read alias the copy, so a model that keeps
+// them keeps the copy alive, and nothing else: not the input. The copy must
+// not be modified. Within an Own, a nested Own makes no second copy and
+// returns its value's span of the first.
+//
+// A malformed value is read again in place to name the failing member in
+// the error's path.
+func (d *Decoder) Own(read func() error) ([]byte, error) {
+	d.ws()
+	start := d.pos
+	if d.owned {
+		if err := read(); err != nil {
+			return nil, err
+		}
+		return d.data[start:d.pos:d.pos], nil
+	}
+	if err := d.skipValue(-ownSlack); err != nil {
+		end := d.pos
+		d.pos = start
+		if rerr := read(); rerr != nil {
+			return nil, rerr
+		}
+		d.pos = end
+		return nil, err
+	}
+	end := d.pos
+	own := make([]byte, end-start)
+	copy(own, d.data[start:end])
+	data, s, base := d.data, d.s, d.base
+	d.data, d.s, d.pos, d.base, d.owned = own, view(own), 0, base+start, true
+	err := read()
+	d.data, d.s, d.pos, d.base, d.owned = data, s, end, base, false
+	if err != nil {
+		return nil, err
+	}
+	return own, nil
+}
+
+// Pos returns the position of the next byte to read, for Seek.
+func (d *Decoder) Pos() int { return d.pos }
+
+// Seek moves the reader to pos, a value returned by Pos.
+func (d *Decoder) Seek(pos int) { d.pos = pos }
+
+// Empty consumes an empty value at pos, null, [] or {}, and reports true;
+// it leaves any other value unread and reports false.
+func (d *Decoder) Empty() bool {
+	at := d.pos
+	switch d.Peek() {
+	case 'n':
+		if d.Literal("null") == nil {
+			return true
+		}
+	case '[', '{':
+		closing := byte(']')
+		if d.data[d.pos] == '{' {
+			closing = '}'
+		}
+		d.pos++
+		if d.Peek() == closing {
+			d.pos++
+			return true
+		}
+	}
+	d.pos = at
+	return false
+}
