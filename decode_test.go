@@ -375,6 +375,9 @@ func TestUnmarshalJSONMethods(t *testing.T) {
 }
 
 func TestDecodeTaskPageBoundsTaskCount(t *testing.T) {
+	if testing.Short() {
+		t.Skip("decodes 200,000 tasks; skipped under -short")
+	}
 	page := func(n int) []byte {
 		return []byte(`{"code":200,"data":[` + strings.TrimSuffix(strings.Repeat(`{},`, n), ",") + `]}`)
 	}
