@@ -195,3 +195,31 @@ func TestOwnAndEmpty(t *testing.T) {
 	})
 	assert.EqualError(t, err, `a: string "x" is not a boolean`, "offsets and paths as without Own")
 }
+
+func TestStringRun(t *testing.T) {
+	naive := func(b []byte, i int) int {
+		for ; i < len(b); i++ {
+			if c := b[i]; c == '"' || c == '\\' || c < ' ' {
+				return i
+			}
+		}
+		return i
+	}
+	alphabet := []byte{'a', ' ', '"', '\\', 0x1f, 0x20, 0x21, 0x7f, 0x80, 0xa0, 0xe4, 0xff, 0x00, 0x5b, 0x5d}
+	b := make([]byte, 24)
+	for seed := 0; seed < 20000; seed++ {
+		x := uint32(seed)*2654435761 + 1
+		for i := range b {
+			x ^= x << 13
+			x ^= x >> 17
+			x ^= x << 5
+			b[i] = alphabet[x%uint32(len(alphabet))]
+			if x%3 == 0 {
+				b[i] = 'a' // long plain runs too
+			}
+		}
+		for start := 0; start < 9; start++ {
+			require.Equal(t, naive(b, start), stringRun(b, start), "%q from %d", b, start)
+		}
+	}
+}

@@ -7,16 +7,20 @@ import (
 )
 
 // str reads the string at pos (its opening quote). A string without
-// escapes is a substring of the body; one with escapes or invalid UTF-8 is
+// escapes is a substring of the data being read (the caller copies it when
+// it must outlive the input); one with escapes or invalid UTF-8 is
 // unescaped into a new string.
 func (d *Decoder) str() (string, error) {
 	start := d.pos + 1
 	i := plainRun(d.data, start)
 	high := false
-	for ; i < len(d.data); i++ {
+	for i < len(d.data) {
 		c := d.data[i]
 		if c >= utf8.RuneSelf {
+			// Text beyond ASCII (the API's Chinese names): look for the
+			// end eight bytes at a time, then check the UTF-8 once.
 			high = true
+			i = stringRun(d.data, i+1)
 			continue
 		}
 		switch {
@@ -34,9 +38,36 @@ func (d *Decoder) str() (string, error) {
 			d.pos = i
 			return "", d.syntaxError("in string")
 		}
+		i++
 	}
 	d.pos = len(d.data)
 	return "", d.syntaxError("in string")
+}
+
+// stringRun returns the index of the first byte from i that may end a run
+// of a string's bytes: a quote, a backslash or a control character; bytes
+// beyond ASCII are part of the run. Eight bytes at a time, exactly: a
+// byte's high bit ends up set only where it is < 0x20, '"' or '\\' (a
+// borrow can only mark a byte above one that is marked already).
+func stringRun(b []byte, i int) int {
+	const (
+		ones  = 0x0101010101010101
+		highs = 0x8080808080808080
+	)
+	for ; i+8 <= len(b); i += 8 {
+		w := binary.LittleEndian.Uint64(b[i:])
+		q := w ^ ('"' * ones)
+		s := w ^ ('\\' * ones)
+		if ((w-' '*ones)&^w|(q-ones)&^q|(s-ones)&^s)&highs != 0 {
+			break
+		}
+	}
+	for ; i < len(b); i++ {
+		if c := b[i]; c == '"' || c == '\\' || c < ' ' {
+			return i
+		}
+	}
+	return i
 }
 
 // plainRun returns the index of the first byte from i that may need a
@@ -169,7 +200,11 @@ func (d *Decoder) hex4() (rune, error) {
 // skipStr skips the string at pos, checking its escapes but not its UTF-8
 // (a raw value keeps its bytes as received).
 func (d *Decoder) skipStr() error {
-	for i := d.pos + 1; i < len(d.data); i++ {
+	for i := d.pos + 1; i < len(d.data); {
+		i = stringRun(d.data, i)
+		if i == len(d.data) {
+			break
+		}
 		switch c := d.data[i]; {
 		case c == '"':
 			d.pos = i + 1
@@ -179,8 +214,8 @@ func (d *Decoder) skipStr() error {
 			if _, err := d.escape(); err != nil {
 				return err
 			}
-			i = d.pos - 1
-		case c < ' ':
+			i = d.pos
+		default: // a control character
 			d.pos = i
 			return d.syntaxError("in string")
 		}
