@@ -43,7 +43,7 @@ func walk(t *testing.T, d *Decoder, depth int) error {
 // FuzzReader feeds the reader arbitrary input. It must never panic, and it
 // must agree with the JSON grammar: whatever it accepts is json.Valid, and
 // valid JSON within the depth bound is accepted, both by Skip and by the
-// typed readers inside Own.
+// typed readers inside Own; and Own fails exactly as reading in place does.
 func FuzzReader(f *testing.F) {
 	for _, s := range []string{
 		``, `{}`, `[]`, `null`, `true`, `-0.5e+10`, `"a\u00e9\ud83d\ude00\n"`, `"\ud83d"`, `"\xff"`,
@@ -70,6 +70,14 @@ func FuzzReader(f *testing.F) {
 		}
 		if (err == nil) != valid && !deep {
 			t.Fatalf("Own: err %v, json.Valid %v", err, valid)
+		}
+		d.Reset(data, time.UTC)
+		inPlace := walk(t, d, 0)
+		if inPlace == nil {
+			inPlace = d.End("the value")
+		}
+		if (err == nil) != (inPlace == nil) || (err != nil && err.Error() != inPlace.Error()) {
+			t.Fatalf("Own: %v; in place: %v", err, inPlace)
 		}
 		if err == nil && !json.Valid(raw) {
 			t.Fatalf("Own returned %q", raw)

@@ -68,11 +68,6 @@ func (d *Decoder) Object(member func(key string) error) (bool, error) {
 	}
 }
 
-// ownSlack is how many levels of nesting Own's first pass allows beyond
-// MaxDepth: the raw values within a model may nest MaxDepth deep on their
-// own, below the model's few levels of objects and lists.
-const ownSlack = 64
-
 // Own reads the value at pos with read, from a private copy of the value's
 // bytes, and returns that copy: the value as received. Strings without
 // escapes and raw values read by read alias the copy, so a model that keeps
@@ -80,8 +75,9 @@ const ownSlack = 64
 // not be modified. Within an Own, a nested Own makes no second copy and
 // returns its value's span of the first.
 //
-// A malformed value is read again in place to name the failing member in
-// the error's path.
+// The copy's end is found by matching brackets only; read validates what it
+// reads, and on malformed input the copy holds at least the bytes up to the
+// first error, so errors are the same as without Own.
 func (d *Decoder) Own(read func() error) ([]byte, error) {
 	d.ws()
 	start := d.pos
@@ -91,26 +87,55 @@ func (d *Decoder) Own(read func() error) ([]byte, error) {
 		}
 		return d.data[start:d.pos:d.pos], nil
 	}
-	if err := d.skipValue(-ownSlack); err != nil {
-		end := d.pos
-		d.pos = start
-		if rerr := read(); rerr != nil {
-			return nil, rerr
-		}
-		d.pos = end
-		return nil, err
-	}
-	end := d.pos
+	end := d.valueEnd()
 	own := make([]byte, end-start)
 	copy(own, d.data[start:end])
 	data, s, base := d.data, d.s, d.base
 	d.data, d.s, d.pos, d.base, d.owned = own, view(own), 0, base+start, true
 	err := read()
+	if err == nil && d.pos != len(own) {
+		err = Errorf("a value of %d bytes read as %d at offset %d", len(own), d.pos, d.base)
+	}
 	d.data, d.s, d.pos, d.base, d.owned = data, s, end, base, false
 	if err != nil {
 		return nil, err
 	}
 	return own, nil
+}
+
+// valueEnd returns where the object or list at pos ends, matching brackets
+// outside strings and checking nothing else (Own's read does); the end of
+// the input when it does not end. For any other value, it is where read
+// stops when it is valid, and the end of the input when it is not.
+func (d *Decoder) valueEnd() int {
+	b := d.data
+	i := d.pos
+	if i >= len(b) || (b[i] != '{' && b[i] != '[') {
+		end := len(b)
+		if d.Skip() == nil {
+			end = d.pos
+		}
+		d.pos = i
+		return end
+	}
+	depth := 0
+	for ; i < len(b); i++ {
+		switch b[i] {
+		case '{', '[':
+			depth++
+		case '}', ']':
+			if depth--; depth == 0 {
+				return i + 1
+			}
+		case '"':
+			for i = stringRun(b, i+1); i < len(b) && b[i] != '"'; i = stringRun(b, i+1) {
+				if b[i] == '\\' {
+					i++ // the escaped byte, a quote perhaps
+				}
+			}
+		}
+	}
+	return len(b)
 }
 
 // Pos returns the position of the next byte to read, for Seek.
