@@ -88,8 +88,7 @@ func (d *Decoder) Own(read func() error) ([]byte, error) {
 		return d.data[start:d.pos:d.pos], nil
 	}
 	end := d.valueEnd()
-	own := make([]byte, end-start)
-	copy(own, d.data[start:end])
+	own := append([]byte(nil), d.data[start:end]...) // not zeroed first, as make would
 	data, s, base := d.data, d.s, d.base
 	d.data, d.s, d.pos, d.base, d.owned = own, view(own), 0, base+start, true
 	err := read()
