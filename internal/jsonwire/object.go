@@ -127,10 +127,9 @@ func (d *Decoder) valueEnd() int {
 				return i + 1
 			}
 		case '"':
-			for i = stringRun(b, i+1); i < len(b) && b[i] != '"'; i = stringRun(b, i+1) {
-				if b[i] == '\\' {
-					i++ // the escaped byte, a quote perhaps
-				}
+			i = quoteRun(b, i+1)
+			for i < len(b) && b[i] == '\\' {
+				i = quoteRun(b, i+2) // past the byte escaped, a quote perhaps
 			}
 		}
 	}

@@ -197,9 +197,9 @@ func TestOwnAndEmpty(t *testing.T) {
 }
 
 func TestStringRun(t *testing.T) {
-	naive := func(b []byte, i int) int {
+	naive := func(b []byte, i int, control bool) int {
 		for ; i < len(b); i++ {
-			if c := b[i]; c == '"' || c == '\\' || c < ' ' {
+			if c := b[i]; c == '"' || c == '\\' || (control && c < ' ') {
 				return i
 			}
 		}
@@ -219,7 +219,8 @@ func TestStringRun(t *testing.T) {
 			}
 		}
 		for start := 0; start < 9; start++ {
-			require.Equal(t, naive(b, start), stringRun(b, start), "%q from %d", b, start)
+			require.Equal(t, naive(b, start, true), stringRun(b, start), "%q from %d", b, start)
+			require.Equal(t, naive(b, start, false), quoteRun(b, start), "%q from %d", b, start)
 		}
 	}
 }

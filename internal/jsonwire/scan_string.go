@@ -2,8 +2,16 @@ package jsonwire
 
 import (
 	"encoding/binary"
+	"math/bits"
 	"unicode/utf16"
 	"unicode/utf8"
+)
+
+// ones and highs are the byte-wise constants of the eight-bytes-at-a-time
+// scans: 0x01 and 0x80 in every byte.
+const (
+	ones  = 0x0101010101010101
+	highs = 0x8080808080808080
 )
 
 // str reads the string at pos (its opening quote). A string without
@@ -46,24 +54,39 @@ func (d *Decoder) str() (string, error) {
 
 // stringRun returns the index of the first byte from i that may end a run
 // of a string's bytes: a quote, a backslash or a control character; bytes
-// beyond ASCII are part of the run. Eight bytes at a time, exactly: a
-// byte's high bit ends up set only where it is < 0x20, '"' or '\\' (a
-// borrow can only mark a byte above one that is marked already).
+// beyond ASCII are part of the run. Eight bytes at a time: a byte's high bit
+// ends up set where it is < 0x20, '"' or '\\', and (a borrow) possibly
+// above such a byte, never below, so the lowest set bit is the answer.
 func stringRun(b []byte, i int) int {
-	const (
-		ones  = 0x0101010101010101
-		highs = 0x8080808080808080
-	)
 	for ; i+8 <= len(b); i += 8 {
 		w := binary.LittleEndian.Uint64(b[i:])
 		q := w ^ ('"' * ones)
 		s := w ^ ('\\' * ones)
-		if ((w-' '*ones)&^w|(q-ones)&^q|(s-ones)&^s)&highs != 0 {
-			break
+		if m := ((w-' '*ones)&^w | (q-ones)&^q | (s-ones)&^s) & highs; m != 0 {
+			return i + bits.TrailingZeros64(m)/8
 		}
 	}
 	for ; i < len(b); i++ {
 		if c := b[i]; c == '"' || c == '\\' || c < ' ' {
+			return i
+		}
+	}
+	return i
+}
+
+// quoteRun returns the index of the first quote or backslash from i, or
+// len(b), eight bytes at a time as stringRun.
+func quoteRun(b []byte, i int) int {
+	for ; i+8 <= len(b); i += 8 {
+		w := binary.LittleEndian.Uint64(b[i:])
+		q := w ^ ('"' * ones)
+		s := w ^ ('\\' * ones)
+		if m := ((q-ones)&^q | (s-ones)&^s) & highs; m != 0 {
+			return i + bits.TrailingZeros64(m)/8
+		}
+	}
+	for ; i < len(b); i++ {
+		if c := b[i]; c == '"' || c == '\\' {
 			return i
 		}
 	}
@@ -75,10 +98,6 @@ func stringRun(b []byte, i int) int {
 // non-ASCII byte. It tests eight bytes at a time (SWAR); the keys and most
 // values of the API are plain ASCII.
 func plainRun(b []byte, i int) int {
-	const (
-		ones  = 0x0101010101010101
-		highs = 0x8080808080808080
-	)
 	for ; i+8 <= len(b); i += 8 {
 		w := binary.LittleEndian.Uint64(b[i:])
 		q := w ^ ('"' * ones)  // a zero byte where b has '"'
