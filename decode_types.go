@@ -1,237 +1,179 @@
 package agentapi
 
-import "encoding/json"
+import (
+	"encoding/json"
 
-// The per-type decoders: a switch over each type's keys, unknown keys
-// skipped, a duplicate key's last value kept. The field readers are in
-// tolerant.go.
+	"github.com/f703e656/agentapi/internal/jsonwire"
+)
 
-// taskExtras reads a task_extras object; nil for null, [] or {}.
-func (d *decoder) taskExtras() (*TaskExtras, error) {
-	if empty, err := d.object(); empty || err != nil {
-		return nil, err
-	}
-	v := new(TaskExtras)
-	if err := d.taskExtrasMembers(v); err != nil {
+// The models' field lists: each decoder maps a key to its field's reader
+// (internal/jsonwire reads the object around it and skips unknown keys; a
+// duplicate key's last value wins). A decoder named fooInto reads an object
+// field into v and reports whether it was present: {}, [] and null are not.
+
+// optional reads an object field with into into a new *T; nil when the
+// field is null, [] or {}.
+func optional[T any](d *decoder, into func(*decoder, *T) (bool, error)) (*T, error) {
+	v := new(T)
+	if ok, err := into(d, v); !ok || err != nil {
 		return nil, err
 	}
 	return v, nil
 }
 
-// taskExtrasMembers reads the members of a task_extras object, after its '{'.
-func (d *decoder) taskExtrasMembers(v *TaskExtras) error {
-	for {
-		k, err := d.key()
-		if err != nil {
-			return err
-		}
+// taskExtrasInto reads a task_extras object.
+func (d *decoder) taskExtrasInto(v *TaskExtras) (bool, error) {
+	return d.Object(func(k string) (err error) {
 		switch k {
 		case "line":
-			v.Line, err = readList(d, &d.raws, (*decoder).rawElem)
+			v.Line, err = d.rawList()
 		case "start_time":
 			v.StartTime, err = d.readTime()
 		case "stop_time":
 			v.StopTime, err = d.readTime()
 		case "work_hour":
-			v.WorkHour, err = readList(d, &d.hours, (*decoder).workHour)
+			v.WorkHour, err = d.workHours()
 		case "work_week":
-			v.WorkWeek, err = readList(d, &d.ints, (*decoder).intElem)
-		default:
-			err = d.skip()
+			v.WorkWeek, err = d.intList()
+		case "holiday":
+			v.Holiday, err = d.holidays()
 		}
-		if err != nil {
-			return wrapKey(err, k)
-		}
-		if more, err := d.next('}'); err != nil || !more {
-			return err
-		}
-	}
+		return err
+	})
 }
 
-// newTaskExtra reads a new_task_extra object; nil for null, [] or {}.
-func (d *decoder) newTaskExtra() (*NewTaskExtra, error) {
-	if empty, err := d.object(); empty || err != nil {
-		return nil, err
-	}
-	v := new(NewTaskExtra)
-	if err := d.newTaskExtraMembers(v); err != nil {
-		return nil, err
-	}
-	return v, nil
-}
-
-// newTaskExtraMembers reads the members of a new_task_extra object, after its '{'.
-func (d *decoder) newTaskExtraMembers(v *NewTaskExtra) error {
-	for {
-		k, err := d.key()
-		if err != nil {
-			return err
-		}
+// newTaskExtraInto reads a new_task_extra object.
+func (d *decoder) newTaskExtraInto(v *NewTaskExtra) (bool, error) {
+	return d.Object(func(k string) (err error) {
 		switch k {
 		case "name":
-			v.Name, err = d.readString()
+			v.Name, err = d.ReadString()
 		case "enable":
-			v.Enable, err = d.readBool()
+			v.Enable, err = d.ReadBool()
 		case "line":
-			v.Line, err = readList(d, &d.raws, (*decoder).rawElem)
+			v.Line, err = d.rawList()
 		case "limit":
-			v.Limit, err = d.readInt()
+			v.Limit, err = d.ReadInt()
 		case "cps":
-			v.CPS, err = d.readInt()
+			v.CPS, err = d.ReadInt()
 		case "start_time":
 			v.StartTime, err = d.readTime()
 		case "stop_time":
 			v.StopTime, err = d.readTime()
 		case "work_week":
-			v.WorkWeek, err = readList(d, &d.ints, (*decoder).intElem)
+			v.WorkWeek, err = d.intList()
 		case "work_hour":
-			v.WorkHour, err = readList(d, &d.hours, (*decoder).workHour)
+			v.WorkHour, err = d.workHours()
 		case "destination_extension":
-			v.DestinationExtension, err = d.readString()
+			v.DestinationExtension, err = d.ReadString()
 		case "blacklist":
-			v.Blacklist, err = d.readString()
+			v.Blacklist, err = d.ReadString()
 		case "background":
-			v.Background, err = d.readString()
+			v.Background, err = d.ReadString()
 		case "call_status":
-			v.CallStatus, err = d.readBool()
+			v.CallStatus, err = d.ReadBool()
 		case "number_count":
-			v.NumberCount, err = d.readInt()
+			v.NumberCount, err = d.ReadInt()
 		case "call_info":
-			v.CallInfo, err = readList(d, &d.raws, (*decoder).rawElem)
-		default:
-			err = d.skip()
+			v.CallInfo, err = d.rawList()
+		case "holiday":
+			v.Holiday, err = d.holidays()
 		}
-		if err != nil {
-			return wrapKey(err, k)
-		}
-		if more, err := d.next('}'); err != nil || !more {
-			return err
-		}
-	}
+		return err
+	})
 }
 
-// group reads a group object; nil for null, [] or {}.
-func (d *decoder) group() (*TaskGroup, error) {
-	if empty, err := d.object(); empty || err != nil {
-		return nil, err
-	}
-	v := new(TaskGroup)
-	if err := d.groupMembers(v); err != nil {
-		return nil, err
-	}
-	return v, nil
-}
-
-// groupMembers reads the members of a group object, after its '{'.
-func (d *decoder) groupMembers(v *TaskGroup) error {
-	for {
-		k, err := d.key()
-		if err != nil {
-			return err
-		}
+// groupInto reads a group object.
+func (d *decoder) groupInto(v *TaskGroup) (bool, error) {
+	return d.Object(func(k string) (err error) {
 		switch k {
 		case "id":
-			v.ID, err = d.readInt()
+			v.ID, err = d.ReadInt()
 		case "name":
-			v.Name, err = d.readString()
+			v.Name, err = d.ReadString()
 		case "default":
-			v.Default, err = d.readBool()
-		default:
-			err = d.skip()
+			v.Default, err = d.ReadBool()
 		}
-		if err != nil {
-			return wrapKey(err, k)
-		}
-		if more, err := d.next('}'); err != nil || !more {
-			return err
-		}
-	}
+		return err
+	})
 }
 
-// meta reads the meta object; null, [] and {} read as an empty PageMeta.
-func (d *decoder) meta() (PageMeta, error) {
-	var v PageMeta
-	if empty, err := d.object(); empty || err != nil {
-		return v, err
-	}
-	if err := d.metaMembers(&v); err != nil {
-		return PageMeta{}, err
-	}
-	return v, nil
-}
-
-// metaMembers reads the members of a meta object, after its '{'.
-func (d *decoder) metaMembers(v *PageMeta) error {
-	for {
-		k, err := d.key()
-		if err != nil {
-			return err
-		}
+// metaInto reads the meta object of an envelope.
+func (d *decoder) metaInto(v *PageMeta) (bool, error) {
+	return d.Object(func(k string) (err error) {
 		switch k {
 		case "has_pages":
-			v.HasPages, err = d.readBool()
+			v.HasPages, err = d.ReadBool()
 		case "total":
-			v.Total, err = d.readInt()
+			v.Total, err = d.ReadInt()
 		case "last_page":
-			v.LastPage, err = d.readInt()
+			v.LastPage, err = d.ReadInt()
 		case "current_page":
-			v.CurrentPage, err = d.readInt()
+			v.CurrentPage, err = d.ReadInt()
 		case "per_page":
-			v.PerPage, err = d.readInt()
-		default:
-			err = d.skip()
+			v.PerPage, err = d.ReadInt()
 		}
-		if err != nil {
-			return wrapKey(err, k)
-		}
-		if more, err := d.next('}'); err != nil || !more {
-			return err
-		}
-	}
-}
-
-// workHour reads one element of work_hour; null, [] and {} read as a zero WorkHour.
-func (d *decoder) workHour(v *WorkHour) error {
-	if empty, err := d.object(); empty || err != nil {
 		return err
-	}
-	return d.workHourMembers(v)
+	})
 }
 
-// workHourMembers reads the members of a work_hour element, after its '{'.
-func (d *decoder) workHourMembers(v *WorkHour) error {
-	for {
-		k, err := d.key()
-		if err != nil {
-			return err
-		}
+// workHourInto reads one element of work_hour.
+func (d *decoder) workHourInto(v *WorkHour) (bool, error) {
+	return d.Object(func(k string) (err error) {
 		switch k {
 		case "wday":
-			v.Wday, err = d.readInt()
+			v.Wday, err = d.ReadInt()
 		case "begin":
-			v.Begin, err = d.readString()
+			v.Begin, err = d.ReadString()
 		case "end":
-			v.End, err = d.readString()
-		default:
-			err = d.skip()
+			v.End, err = d.ReadString()
 		}
-		if err != nil {
-			return wrapKey(err, k)
-		}
-		if more, err := d.next('}'); err != nil || !more {
-			return err
-		}
-	}
+		return err
+	})
 }
 
-// intElem reads one element of an []int field with the int rule.
-func (d *decoder) intElem(v *int) (err error) {
-	*v, err = d.readInt()
-	return err
+// holidayInto reads one element of holiday.
+func (d *decoder) holidayInto(v *Holiday) (bool, error) {
+	return d.Object(func(k string) (err error) {
+		switch k {
+		case "start":
+			v.Start, err = d.ReadString()
+		case "end":
+			v.End, err = d.ReadString()
+		}
+		return err
+	})
 }
 
-// rawElem reads one element of a []json.RawMessage field with the raw rule.
-func (d *decoder) rawElem(v *json.RawMessage) (err error) {
-	*v, err = d.readRaw()
-	return err
+// workHours reads a work_hour list; an element null, [] or {} reads as a
+// zero WorkHour.
+func (d *decoder) workHours() ([]WorkHour, error) {
+	return jsonwire.List(&d.Decoder, &d.hours, func(v *WorkHour) error {
+		_, err := d.workHourInto(v)
+		return err
+	})
+}
+
+// holidays reads a holiday list.
+func (d *decoder) holidays() ([]Holiday, error) {
+	return jsonwire.List(&d.Decoder, nil, func(v *Holiday) error {
+		_, err := d.holidayInto(v)
+		return err
+	})
+}
+
+// intList reads an []int field, each element with the int rule.
+func (d *decoder) intList() ([]int, error) {
+	return jsonwire.List(&d.Decoder, &d.ints, func(v *int) (err error) {
+		*v, err = d.ReadInt()
+		return err
+	})
+}
+
+// rawList reads a []json.RawMessage field, each element with the raw rule.
+func (d *decoder) rawList() ([]json.RawMessage, error) {
+	return jsonwire.List(&d.Decoder, &d.raws, func(v *json.RawMessage) (err error) {
+		*v, err = d.ReadRaw()
+		return err
+	})
 }

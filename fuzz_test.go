@@ -3,13 +3,18 @@ package agentapi
 import (
 	"bytes"
 	"encoding/json"
+	"errors"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
+
+	"github.com/f703e656/agentapi/internal/jsonwire"
 )
 
 // FuzzDecodeTaskPage feeds the decoders arbitrary bodies. They must never
-// panic, and a page they accept must hold up: every task has its Raw, and
+// panic, fail only with ErrMalformedResponse, accept only JSON, and a page
+// they accept must hold up: every task has its Raw, and
 // json.Marshal of a task reads back (through Task.UnmarshalJSON) to a task
 // that marshals the same.
 func FuzzDecodeTaskPage(f *testing.F) {
@@ -35,6 +40,7 @@ func FuzzDecodeTaskPage(f *testing.F) {
 		`{"code":200,"data":[{"name":"\ud83d\ude00\ud83d","remark":"a\u0000b"}]}`,
 		`{"code":200,"data":[{"caller_line":[[[[{"a":[1e5,-0.5,true,false,null]}]]]]}]}`,
 		`{"code":200,"meta":{"per_page":"1e1","total":1.0},"data":null}`,
+		`{"code":200,"data":{"task_dial_times":[{"id":"1","content":"[{\"week\":\"1\",\"times\":{\"0\":{}}}]"}],"caller_line_list":{"0":{"line_id":7}}}}`,
 	} {
 		f.Add([]byte(s))
 	}
@@ -42,7 +48,22 @@ func FuzzDecodeTaskPage(f *testing.F) {
 		if _, err := decodeEnvelope(body); err != nil && !isMalformed(err) {
 			t.Fatalf("decodeEnvelope: an error that is not ErrMalformedResponse: %v", err)
 		}
+		for _, decode := range []func([]byte) error{
+			func(b []byte) error { _, _, err := decodeData(b, defaultZone(), (*decoder).task); return err },
+			func(b []byte) error { _, _, err := decodeData(b, defaultZone(), (*decoder).taskSetup); return err },
+			func(b []byte) error {
+				_, _, err := decodeListPage(b, defaultZone(), (*decoder).dialTimeGroup)
+				return err
+			},
+		} {
+			if err := decode(body); err != nil && !isMalformed(err) {
+				t.Fatalf("an error that is not ErrMalformedResponse: %v", err)
+			}
+		}
 		env, tasks, err := decodeTaskPage(body, defaultZone())
+		if err == nil && !json.Valid(bytes.TrimPrefix(body, []byte(utf8BOM))) {
+			t.Fatalf("accepted a body that is not JSON: %q", body)
+		}
 		if err != nil {
 			if !isMalformed(err) {
 				t.Fatalf("decodeTaskPage: an error that is not ErrMalformedResponse: %v", err)
@@ -72,8 +93,11 @@ func FuzzDecodeTaskPage(f *testing.F) {
 	})
 }
 
-// isMalformed reports whether err is a decoding error, as it must be.
+// isMalformed reports whether err is a decoding error, as it must be: it
+// matches ErrMalformedResponse, carries the reader's *jsonwire.Error, and
+// says "agentapi:" once.
 func isMalformed(err error) bool {
-	_, ok := err.(*decodeError)
-	return ok
+	var jerr *jsonwire.Error
+	return errors.Is(err, ErrMalformedResponse) && errors.As(err, &jerr) &&
+		strings.Count(err.Error(), "agentapi:") == 1
 }

@@ -16,6 +16,15 @@ import (
 // json.Marshal of a Task writes the API's keys back. Raw keeps the task's
 // object exactly as it was received, so fields the SDK does not model yet are
 // still reachable.
+//
+// Memory: Raw is the task's own copy of its object, and the task's strings
+// live in that copy (or, when unescaped, in allocations of their own), never
+// in the page's body. Keeping a task keeps about its own bytes alive (some
+// 2.5 KB for a typical task), not its page; keeping one string of a task
+// (its Name, say) keeps that task's copy alive too, so a caller that keeps a
+// field of many tasks but not the tasks should strings.Clone it. UUID is
+// always a copy of its own. Raw and the strings share memory: Raw must not
+// be modified.
 type Task struct {
 	UUID           string `json:"uuid"`
 	Name           string `json:"name"`
@@ -35,8 +44,11 @@ type Task struct {
 	DisableDialTimegroup json.RawMessage `json:"disable_dial_timegroup"`
 	// DialTimeID is the legacy dial-time group; the vendor says it is for
 	// reference only, as its working hours are not synced to the task.
-	DialTimeID                int             `json:"dial_time_id"`
-	DestinationExtension      string          `json:"destination_extension"` // the script (话术) id
+	DialTimeID           int    `json:"dial_time_id"`
+	DestinationExtension string `json:"destination_extension"` // the script (话术) id
+	// DestinationExtensionName is the script's name; sent by the settings
+	// endpoint (GetTask).
+	DestinationExtensionName  string          `json:"destination_extension_name,omitempty"`
 	DestinationDialplan       string          `json:"destination_dialplan"`
 	DestinationContext        string          `json:"destination_context"`
 	SchedulingPolicyRatio     json.RawMessage `json:"scheduling_policy_ratio"`
@@ -83,10 +95,18 @@ type Task struct {
 	// NewTaskExtra is the remote task (远程任务). The vendor's page says a
 	// task whose remote task is empty is abnormal and must be deleted and
 	// recreated; it is nil then, and Status reports StatusAbnormal.
-	NewTaskExtra       *NewTaskExtra   `json:"new_task_extra"`
-	CallerLine         json.RawMessage `json:"caller_line"`
-	AutoRecycleRule    json.RawMessage `json:"auto_recycle_rule"` // automatic redial rule
-	Group              *TaskGroup      `json:"group"`             // script group; nil when empty
+	NewTaskExtra *NewTaskExtra   `json:"new_task_extra"`
+	CallerLine   json.RawMessage `json:"caller_line"`
+	// CallerLineID and CallerLineName are the task's caller line, as the
+	// settings endpoint (GetTask) sends them.
+	CallerLineID   string `json:"caller_line_id,omitempty"`
+	CallerLineName string `json:"caller_line_name,omitempty"`
+	// CallStatus is the top-level call_status of the settings endpoint;
+	// the list endpoints send it in NewTaskExtra only.
+	CallStatus         bool            `json:"call_status,omitempty"`
+	ElasticityTask     bool            `json:"elasticity_task,omitempty"` // elastic (弹性) task
+	AutoRecycleRule    json.RawMessage `json:"auto_recycle_rule"`         // automatic redial rule
+	Group              *TaskGroup      `json:"group"`                     // script group; nil when empty
 	LLMIntentionConfig json.RawMessage `json:"llm_intention_config"`
 	// StatusCode is the API's own "status" field. The task's state as the
 	// vendor defines it is the method Status.
@@ -102,7 +122,8 @@ type TaskExtras struct {
 	StartTime Time              `json:"start_time"`
 	StopTime  Time              `json:"stop_time"`
 	WorkHour  []WorkHour        `json:"work_hour"`
-	WorkWeek  []int             `json:"work_week"` // 0 = Sunday ... 6 = Saturday
+	WorkWeek  []int             `json:"work_week"`         // 0 = Sunday ... 6 = Saturday
+	Holiday   []Holiday         `json:"holiday,omitempty"` // days off within the task's dates
 }
 
 // NewTaskExtra is the remote task (new_task_extra) that the dialer runs.
@@ -123,6 +144,7 @@ type NewTaskExtra struct {
 	CallStatus           bool              `json:"call_status"`
 	NumberCount          int               `json:"number_count"`
 	CallInfo             []json.RawMessage `json:"call_info"`
+	Holiday              []Holiday         `json:"holiday,omitempty"`
 }
 
 // WorkHour is one working-hours window of a task.

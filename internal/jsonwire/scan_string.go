@@ -1,22 +1,34 @@
-package agentapi
+package jsonwire
 
 import (
 	"encoding/binary"
+	"math/bits"
 	"unicode/utf16"
 	"unicode/utf8"
 )
 
+// ones and highs are the byte-wise constants of the eight-bytes-at-a-time
+// scans: 0x01 and 0x80 in every byte.
+const (
+	ones  = 0x0101010101010101
+	highs = 0x8080808080808080
+)
+
 // str reads the string at pos (its opening quote). A string without
-// escapes is a substring of the body; one with escapes or invalid UTF-8 is
+// escapes is a substring of the data being read (the caller copies it when
+// it must outlive the input); one with escapes or invalid UTF-8 is
 // unescaped into a new string.
-func (d *decoder) str() (string, error) {
+func (d *Decoder) str() (string, error) {
 	start := d.pos + 1
 	i := plainRun(d.data, start)
 	high := false
-	for ; i < len(d.data); i++ {
+	for i < len(d.data) {
 		c := d.data[i]
 		if c >= utf8.RuneSelf {
+			// Text beyond ASCII (the API's Chinese names): look for the
+			// end eight bytes at a time, then check the UTF-8 once.
 			high = true
+			i = stringRun(d.data, i+1)
 			continue
 		}
 		switch {
@@ -34,9 +46,51 @@ func (d *decoder) str() (string, error) {
 			d.pos = i
 			return "", d.syntaxError("in string")
 		}
+		i++
 	}
 	d.pos = len(d.data)
 	return "", d.syntaxError("in string")
+}
+
+// stringRun returns the index of the first byte from i that may end a run
+// of a string's bytes: a quote, a backslash or a control character; bytes
+// beyond ASCII are part of the run. Eight bytes at a time: a byte's high bit
+// ends up set where it is < 0x20, '"' or '\\', and (a borrow) possibly
+// above such a byte, never below, so the lowest set bit is the answer.
+func stringRun(b []byte, i int) int {
+	for ; i+8 <= len(b); i += 8 {
+		w := binary.LittleEndian.Uint64(b[i:])
+		q := w ^ ('"' * ones)
+		s := w ^ ('\\' * ones)
+		if m := ((w-' '*ones)&^w | (q-ones)&^q | (s-ones)&^s) & highs; m != 0 {
+			return i + bits.TrailingZeros64(m)/8
+		}
+	}
+	for ; i < len(b); i++ {
+		if c := b[i]; c == '"' || c == '\\' || c < ' ' {
+			return i
+		}
+	}
+	return i
+}
+
+// quoteRun returns the index of the first quote or backslash from i, or
+// len(b), eight bytes at a time as stringRun.
+func quoteRun(b []byte, i int) int {
+	for ; i+8 <= len(b); i += 8 {
+		w := binary.LittleEndian.Uint64(b[i:])
+		q := w ^ ('"' * ones)
+		s := w ^ ('\\' * ones)
+		if m := ((q-ones)&^q | (s-ones)&^s) & highs; m != 0 {
+			return i + bits.TrailingZeros64(m)/8
+		}
+	}
+	for ; i < len(b); i++ {
+		if c := b[i]; c == '"' || c == '\\' {
+			return i
+		}
+	}
+	return i
 }
 
 // plainRun returns the index of the first byte from i that may need a
@@ -44,10 +98,6 @@ func (d *decoder) str() (string, error) {
 // non-ASCII byte. It tests eight bytes at a time (SWAR); the keys and most
 // values of the API are plain ASCII.
 func plainRun(b []byte, i int) int {
-	const (
-		ones  = 0x0101010101010101
-		highs = 0x8080808080808080
-	)
 	for ; i+8 <= len(b); i += 8 {
 		w := binary.LittleEndian.Uint64(b[i:])
 		q := w ^ ('"' * ones)  // a zero byte where b has '"'
@@ -64,7 +114,7 @@ func plainRun(b []byte, i int) int {
 // unescape reads the rest of a string from pos (after its opening quote),
 // decoding escapes; invalid UTF-8 and lone surrogates become U+FFFD, as
 // encoding/json does.
-func (d *decoder) unescape() (string, error) {
+func (d *Decoder) unescape() (string, error) {
 	b := make([]byte, 0, 32)
 	for d.pos < len(d.data) {
 		c := d.data[d.pos]
@@ -93,7 +143,7 @@ func (d *decoder) unescape() (string, error) {
 }
 
 // escape decodes the escape sequence at pos (its backslash).
-func (d *decoder) escape() (rune, error) {
+func (d *Decoder) escape() (rune, error) {
 	if d.pos+1 >= len(d.data) {
 		d.pos = len(d.data)
 		return 0, d.syntaxError("in string escape")
@@ -142,7 +192,7 @@ func (d *decoder) escape() (rune, error) {
 }
 
 // hex4 reads the four hex digits of a \u escape.
-func (d *decoder) hex4() (rune, error) {
+func (d *Decoder) hex4() (rune, error) {
 	if d.pos+4 > len(d.data) {
 		d.pos = len(d.data)
 		return 0, d.syntaxError("in \\u escape")
@@ -168,8 +218,12 @@ func (d *decoder) hex4() (rune, error) {
 
 // skipStr skips the string at pos, checking its escapes but not its UTF-8
 // (a raw value keeps its bytes as received).
-func (d *decoder) skipStr() error {
-	for i := d.pos + 1; i < len(d.data); i++ {
+func (d *Decoder) skipStr() error {
+	for i := d.pos + 1; i < len(d.data); {
+		i = stringRun(d.data, i)
+		if i == len(d.data) {
+			break
+		}
 		switch c := d.data[i]; {
 		case c == '"':
 			d.pos = i + 1
@@ -179,8 +233,8 @@ func (d *decoder) skipStr() error {
 			if _, err := d.escape(); err != nil {
 				return err
 			}
-			i = d.pos - 1
-		case c < ' ':
+			i = d.pos
+		default: // a control character
 			d.pos = i
 			return d.syntaxError("in string")
 		}
