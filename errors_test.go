@@ -133,16 +133,18 @@ func TestSuccessWithoutCodeButWithData(t *testing.T) {
 	assert.Equal(t, []testItem{{"x"}}, p.Items)
 }
 
-func TestBodyCutShortIsMalformed(t *testing.T) {
-	srv := newTestServer(t, http.HandlerFunc(func(w http.ResponseWriter, _ *http.Request) {
+func TestBodyCutShortIsATransportError(t *testing.T) {
+	s := newScript(func(w http.ResponseWriter, _ *http.Request) {
 		w.Header().Set("Content-Length", strconv.Itoa(len(okBody)))
 		_, _ = w.Write([]byte(okBody[:20]))
 		hangUp(w, nil)
-	}))
-	c := newTestClient(t, srv.URL)
+	})
+	srv := newTestServer(t, s)
+	c := newTestClient(t, srv.URL, WithMaxRetries(2))
 	_, err := getItems(context.Background(), c, nil)
-	assert.ErrorIs(t, err, ErrMalformedResponse)
+	assert.NotErrorIs(t, err, ErrMalformedResponse)
 	assert.ErrorIs(t, err, io.ErrUnexpectedEOF)
+	assert.Equal(t, 3, s.attempts(), "a read is retried after a short body")
 }
 
 func TestErrorBodyBounded(t *testing.T) {

@@ -103,7 +103,14 @@ func getItems(ctx context.Context, c *Client, query map[string]string) (*Page[te
 	for k, v := range query {
 		q[k] = []string{v}
 	}
-	return getPage(ctx, c, "/items", q, testDecode)
+	p, _, err := getPage(ctx, c, &request{method: http.MethodGet, path: "/items", query: q}, testDecode)
+	return p, err
+}
+
+// getPath calls getPage with a GET of path.
+func getPath(ctx context.Context, c *Client, path string) (*Page[testItem], error) {
+	p, _, err := getPage(ctx, c, &request{method: http.MethodGet, path: path}, testDecode)
+	return p, err
 }
 
 // hangUp closes the connection without answering: a transport error.

@@ -1,0 +1,157 @@
+package agentapi
+
+import (
+	"context"
+	"net/http"
+	"strconv"
+	"strings"
+	"sync"
+	"time"
+)
+
+// RateLimit is what a response told of the server's rate limit, from the
+// X-RateLimit-* headers Laravel's throttle sends: Limit and Remaining on
+// every response, Reset (epoch seconds) on a 429 only.
+type RateLimit struct {
+	Limit     int       // X-RateLimit-Limit; 0 when the response did not say
+	Remaining int       // X-RateLimit-Remaining; -1 when the response did not say
+	Reset     time.Time // X-RateLimit-Reset; zero when absent
+}
+
+// parseRateLimit reads the X-RateLimit-* headers of h. A value that is not a
+// number counts as absent.
+func parseRateLimit(h http.Header) RateLimit {
+	rl := RateLimit{Remaining: -1}
+	if n, ok := headerInt(h, "X-RateLimit-Limit"); ok && n > 0 {
+		rl.Limit = n
+	}
+	if n, ok := headerInt(h, "X-RateLimit-Remaining"); ok && n >= 0 {
+		rl.Remaining = n
+	}
+	if n, ok := headerInt(h, "X-RateLimit-Reset"); ok && n > 0 {
+		rl.Reset = time.Unix(int64(n), 0)
+	}
+	return rl
+}
+
+// headerInt reads header name of h as a decimal integer.
+func headerInt(h http.Header, name string) (int, bool) {
+	v := strings.TrimSpace(h.Get(name))
+	if v == "" {
+		return 0, false
+	}
+	n, err := strconv.Atoi(v)
+	return n, err == nil
+}
+
+// rateWindow is the server's rate-limit window as the client has learnt it from
+// responses, shared by every call and pager of one Client. It keeps a local
+// budget: a request takes one from it when sent, and every response sets it
+// anew from X-RateLimit-Remaining, less the requests still in flight.
+//
+// When the budget is spent, requests are held: until the window's reset
+// when a 429 told it (X-RateLimit-Reset, or Retry-After), else behind one
+// probe request at a time, whose response tells whether the window has
+// reopened. A window that reopens is probed too before the others go, so
+// that a concurrent walk meets at most one 429 a window.
+type rateWindow struct {
+	mu        sync.Mutex
+	known     bool      // a response has told the budget
+	remaining int       // requests left in the window, by the local count
+	reset     time.Time // when the spent window reopens; zero: unknown
+	inflight  int       // requests sent and not answered
+	probing   bool      // the one request sent while the budget is unknown is out
+	changed   chan struct{}
+}
+
+// newWindow returns a window that knows nothing yet: requests go freely.
+func newWindow() *rateWindow {
+	return &rateWindow{remaining: -1, changed: make(chan struct{})}
+}
+
+// ticket is a request let through by the window, to be handed back with
+// the response.
+type ticket struct{ probe bool }
+
+// acquire holds until the window lets a request go. pause waits out a known
+// reset (it returns at once when that wait cannot end before the call's
+// deadline); a probe in flight is waited for on the window itself.
+func (w *rateWindow) acquire(ctx context.Context, now func() time.Time, pause func(time.Duration) error) (ticket, error) {
+	for {
+		w.mu.Lock()
+		if !w.known || w.remaining > 0 {
+			if w.known {
+				w.remaining--
+			}
+			w.inflight++
+			w.mu.Unlock()
+			return ticket{}, nil
+		}
+		if !w.reset.IsZero() {
+			d := w.reset.Sub(now())
+			if d > 0 {
+				w.mu.Unlock()
+				if err := pause(d); err != nil {
+					return ticket{}, err
+				}
+				continue
+			}
+			// The window should have reopened: a probe makes sure.
+			w.reset = time.Time{}
+		}
+		if !w.probing {
+			w.probing = true
+			w.inflight++
+			w.mu.Unlock()
+			return ticket{probe: true}, nil
+		}
+		ch := w.changed
+		w.mu.Unlock()
+		select {
+		case <-ctx.Done():
+			return ticket{}, ctx.Err()
+		case <-ch:
+		}
+	}
+}
+
+// release hands back t with what its response told: h is nil when no
+// response arrived; retryAfter is the response's Retry-After, if ok.
+func (w *rateWindow) release(t ticket, status int, h http.Header, retryAfter time.Duration, raOK bool, now time.Time) {
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	w.inflight--
+	if t.probe {
+		w.probing = false
+	}
+	defer w.broadcast()
+	if h == nil {
+		return
+	}
+	rl := parseRateLimit(h)
+	if status == http.StatusTooManyRequests {
+		w.known, w.remaining = true, 0
+		switch {
+		case !rl.Reset.IsZero():
+			w.reset = rl.Reset
+		case raOK && retryAfter > 0:
+			w.reset = now.Add(retryAfter)
+		}
+		return
+	}
+	if rl.Remaining < 0 || now.Before(w.reset) {
+		// No news, or an answer older than the 429 that spent the window.
+		return
+	}
+	w.known = true
+	w.remaining = max(rl.Remaining-w.inflight, 0)
+	if w.remaining == 0 && !rl.Reset.IsZero() {
+		w.reset = rl.Reset
+	}
+}
+
+// broadcast wakes the requests waiting on the window. Called with w.mu held.
+func (w *rateWindow) broadcast() {
+	close(w.changed)
+	w.changed = make(chan struct{})
+}
