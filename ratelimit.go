@@ -44,27 +44,30 @@ func headerInt(h http.Header, name string) (int, bool) {
 	return n, err == nil
 }
 
-// rateWindow is the server's rate-limit window as the client has learnt it from
-// responses, shared by every call and pager of one Client. It keeps a local
-// budget: a request takes one from it when sent, and every response sets it
-// anew from X-RateLimit-Remaining, less the requests still in flight.
+// rateWindow is the server's rate-limit window as the client has learnt it
+// from responses, shared by every call and pager of one Client. It keeps a
+// local budget: a request takes one from it when sent, and a response
+// lowers it to its X-RateLimit-Remaining less the requests still in flight;
+// only a probe's answer may raise it.
 //
 // When the budget is spent, requests are held: until the window's reset
-// when a 429 told it (X-RateLimit-Reset, or Retry-After), else behind one
-// probe request at a time, whose response tells whether the window has
-// reopened. A window that reopens is probed too before the others go, so
-// that a concurrent walk meets at most one 429 a window.
+// when a 429 told it (X-RateLimit-Reset, or Retry-After), else until the
+// requests in flight have answered and then behind one probe request at a
+// time, whose response tells whether the window has reopened. The client's
+// first request is such a probe too, and so is the first after a reset, so
+// that concurrent calls meet at most one 429 a window.
 type rateWindow struct {
 	mu        sync.Mutex
+	answered  bool      // a response has arrived
 	known     bool      // a response has told the budget
 	remaining int       // requests left in the window, by the local count
 	reset     time.Time // when the spent window reopens; zero: unknown
 	inflight  int       // requests sent and not answered
-	probing   bool      // the one request sent while the budget is unknown is out
+	probing   bool      // a probe is out: the others wait for its answer
 	changed   chan struct{}
 }
 
-// newWindow returns a window that knows nothing yet: requests go freely.
+// newWindow returns a window that knows nothing yet.
 func newWindow() *rateWindow {
 	return &rateWindow{remaining: -1, changed: make(chan struct{})}
 }
@@ -79,17 +82,20 @@ type ticket struct{ probe bool }
 func (w *rateWindow) acquire(ctx context.Context, now func() time.Time, pause func(time.Duration) error) (ticket, error) {
 	for {
 		w.mu.Lock()
-		if !w.known || w.remaining > 0 {
-			if w.known {
-				w.remaining--
-			}
+		switch {
+		case w.known && w.remaining > 0:
+			w.remaining--
+			w.inflight++
+			w.mu.Unlock()
+			return ticket{}, nil
+		case !w.known && w.answered:
+			// The server sends no limit: there is nothing to follow.
 			w.inflight++
 			w.mu.Unlock()
 			return ticket{}, nil
 		}
 		if !w.reset.IsZero() {
-			d := w.reset.Sub(now())
-			if d > 0 {
+			if d := w.reset.Sub(now()); d > 0 {
 				w.mu.Unlock()
 				if err := pause(d); err != nil {
 					return ticket{}, err
@@ -99,7 +105,7 @@ func (w *rateWindow) acquire(ctx context.Context, now func() time.Time, pause fu
 			// The window should have reopened: a probe makes sure.
 			w.reset = time.Time{}
 		}
-		if !w.probing {
+		if !w.probing && w.inflight == 0 {
 			w.probing = true
 			w.inflight++
 			w.mu.Unlock()
@@ -128,6 +134,7 @@ func (w *rateWindow) release(t ticket, status int, h http.Header, retryAfter tim
 	if h == nil {
 		return
 	}
+	w.answered = true
 	rl := parseRateLimit(h)
 	if status == http.StatusTooManyRequests {
 		w.known, w.remaining = true, 0
@@ -143,8 +150,16 @@ func (w *rateWindow) release(t ticket, status int, h http.Header, retryAfter tim
 		// No news, or an answer older than the 429 that spent the window.
 		return
 	}
+	// Within a window the budget only shrinks: a larger Remaining is an
+	// answer that overtook a later one, or a window that reopened, which
+	// only a probe (sent alone) may tell.
+	est := max(rl.Remaining-w.inflight, 0)
+	if t.probe || !w.known {
+		w.remaining = est
+	} else {
+		w.remaining = min(w.remaining, est)
+	}
 	w.known = true
-	w.remaining = max(rl.Remaining-w.inflight, 0)
 	if w.remaining == 0 && !rl.Reset.IsZero() {
 		w.reset = rl.Reset
 	}

@@ -5,8 +5,8 @@ import (
 	"net/http"
 	"net/url"
 	"os"
-	"sync"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
