@@ -80,7 +80,7 @@ func testDecode(body []byte, _ *time.Location) (envelope, []testItem, error) {
 		Data    json.RawMessage `json:"data"`
 	}
 	if err := json.Unmarshal(body, &raw); err != nil {
-		return envelope{}, nil, fmt.Errorf("agentapi: %w: %v", ErrMalformedResponse, err)
+		return envelope{}, nil, fmt.Errorf("%w: %v", ErrMalformedResponse, err)
 	}
 	env := envelope{Message: raw.Message, Meta: raw.Meta, HasData: raw.Data != nil}
 	if raw.Code != nil {
@@ -92,7 +92,7 @@ func testDecode(body []byte, _ *time.Location) (envelope, []testItem, error) {
 	var items []testItem
 	if raw.Data != nil {
 		if err := json.Unmarshal(raw.Data, &items); err != nil {
-			return env, nil, fmt.Errorf("agentapi: data: %w: %v", ErrMalformedResponse, err)
+			return env, nil, fmt.Errorf("data: %w: %v", ErrMalformedResponse, err)
 		}
 	}
 	return env, items, nil
