@@ -112,32 +112,6 @@ func TestConnectionRefused(t *testing.T) {
 	assert.Contains(t, err.Error(), "3 attempts")
 }
 
-func TestRetryAfterSecondsHonoured(t *testing.T) {
-	t.Parallel()
-	s := newScript(reply(429, "", "Retry-After", "1"), reply(200, okBody))
-	srv := newTestServer(t, s)
-	c := newTestClient(t, srv.URL, WithRetryWait(time.Millisecond, 2*time.Second))
-	start := time.Now()
-	_, err := getItems(context.Background(), c, nil)
-	require.NoError(t, err)
-	assert.Equal(t, 2, s.attempts())
-	assert.GreaterOrEqual(t, time.Since(start), 900*time.Millisecond)
-}
-
-func TestRetryAfterDateHonoured(t *testing.T) {
-	t.Parallel()
-	now := time.Date(2024, 9, 2, 13, 45, 18, 0, time.UTC)
-	s := newScript(reply(503, "", "Retry-After", now.Add(time.Second).Format(http.TimeFormat)), reply(200, okBody))
-	srv := newTestServer(t, s)
-	c := newTestClient(t, srv.URL, WithRetryWait(time.Millisecond, 2*time.Second))
-	c.now = func() time.Time { return now }
-	start := time.Now()
-	_, err := getItems(context.Background(), c, nil)
-	require.NoError(t, err)
-	assert.Equal(t, 2, s.attempts())
-	assert.GreaterOrEqual(t, time.Since(start), 900*time.Millisecond)
-}
-
 func TestRetryAfterLongerThanMaxNotWaited(t *testing.T) {
 	date := time.Now().Add(time.Hour).UTC().Format(http.TimeFormat)
 	tests := []struct {
