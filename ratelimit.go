@@ -146,8 +146,15 @@ func (w *rateWindow) release(t ticket, status int, h http.Header, retryAfter tim
 		}
 		return
 	}
-	if rl.Remaining < 0 || now.Before(w.reset) {
-		// No news, or an answer older than the 429 that spent the window.
+	if now.Before(w.reset) {
+		return // an answer older than the 429 that spent the window
+	}
+	if rl.Remaining < 0 {
+		if t.probe {
+			// The server tells no budget (nginx's limit_req, a gateway):
+			// there is nothing to follow until a response tells one.
+			w.known = false
+		}
 		return
 	}
 	// Within a window the budget only shrinks: a larger Remaining is an

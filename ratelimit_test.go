@@ -164,3 +164,30 @@ func TestWindowWithoutHeadersLetsAllGo(t *testing.T) {
 	assert.False(t, c.window.known)
 	assert.Zero(t, c.window.inflight)
 }
+
+func TestWindowAfterHeaderless429GoesFreeAgain(t *testing.T) {
+	// nginx's limit_req: a bare 429, then responses without X-RateLimit-*.
+	s := newScript(reply(200, okBody), reply(429, "", "Retry-After", "1"), reply(200, okBody))
+	srv := newTestServer(t, s)
+	c := newTestClient(t, srv.URL)
+	useFakeClock(c)
+	for range 2 {
+		_, err := getItems(context.Background(), c, nil)
+		require.NoError(t, err)
+	}
+	assert.Equal(t, 3, s.attempts())
+	c.window.mu.Lock()
+	assert.False(t, c.window.known, "the probe after the 429 told no budget")
+	c.window.mu.Unlock()
+	var wg sync.WaitGroup
+	for range 6 {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			_, err := getItems(context.Background(), c, nil)
+			assert.NoError(t, err)
+		}()
+	}
+	wg.Wait()
+	assert.Equal(t, 9, s.attempts())
+}

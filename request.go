@@ -91,7 +91,7 @@ func (c *Client) do(ctx context.Context, r *request) (*response, fetchInfo, erro
 		return nil, cl.info, err
 	}
 	if res.status < 200 || res.status > 299 {
-		return nil, cl.info, c.statusError(res)
+		return nil, cl.info, cl.lastAPI // the final response's
 	}
 	if res.tooLarge {
 		return nil, cl.info, c.malformed(res, fmt.Errorf("body larger than %d MiB: %w", maxBody>>20, ErrMalformedResponse))
