@@ -122,8 +122,9 @@ func (w *rateWindow) acquire(ctx context.Context, now func() time.Time, pause fu
 }
 
 // release hands back t with what its response told: h is nil when no
-// response arrived; retryAfter is the response's Retry-After, if ok.
-func (w *rateWindow) release(t ticket, status int, h http.Header, retryAfter time.Duration, raOK bool, now time.Time) {
+// response arrived. hold is how long a 429 keeps the window shut: its
+// Retry-After, or a short floor when it has none usable.
+func (w *rateWindow) release(t ticket, status int, h http.Header, hold time.Duration, now time.Time) {
 	w.mu.Lock()
 	defer w.mu.Unlock()
 	w.inflight--
@@ -137,12 +138,13 @@ func (w *rateWindow) release(t ticket, status int, h http.Header, retryAfter tim
 	w.answered = true
 	rl := parseRateLimit(h)
 	if status == http.StatusTooManyRequests {
+		// Retry-After counts from now on the server's clock; the epoch of
+		// X-RateLimit-Reset would be early on a client whose clock is ahead,
+		// and every probe sent early meets another 429.
 		w.known, w.remaining = true, 0
-		switch {
-		case !rl.Reset.IsZero():
+		w.reset = now.Add(hold)
+		if rl.Reset.After(w.reset) && hold <= 0 {
 			w.reset = rl.Reset
-		case raOK && retryAfter > 0:
-			w.reset = now.Add(retryAfter)
 		}
 		return
 	}

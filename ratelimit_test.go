@@ -98,9 +98,17 @@ func TestThrottleWaitPastDeadlineReturnsAtOnce(t *testing.T) {
 	defer cancel()
 	c.now = time.Now // the deadline is on the real clock; the reset is far ahead of it
 	c.window.reset = time.Now().Add(2 * time.Hour)
+	c.maxRetryAfter = 3 * time.Hour
 	_, err = getItems(ctx, c, nil)
 	assert.ErrorIs(t, err, context.DeadlineExceeded)
 	assert.NoError(t, ctx.Err(), "returned before the deadline")
+	assert.Equal(t, 1, countPrefix(err), err.Error())
+
+	// A window that reopens later than WithMaxRetryAfter is not waited for.
+	c.maxRetryAfter = time.Minute
+	_, err = getItems(context.Background(), c, nil)
+	assert.ErrorIs(t, err, ErrRateLimited)
+	assert.Equal(t, 1, countPrefix(err), err.Error())
 	requests, _, _ := srv.counts()
 	assert.Equal(t, 3, requests, "a held request is not sent")
 }
@@ -190,4 +198,29 @@ func TestWindowAfterHeaderless429GoesFreeAgain(t *testing.T) {
 	}
 	wg.Wait()
 	assert.Equal(t, 9, s.attempts())
+}
+
+func TestWindowHoldAfter429(t *testing.T) {
+	now := time.Unix(1_700_000_000, 500_000_000)
+	tests := []struct {
+		name  string
+		reset string // X-RateLimit-Reset
+		hold  time.Duration
+		want  time.Time
+	}{
+		{"retry-after wins over a reset skewed early", "1699999990", 10 * time.Second, now.Add(10 * time.Second)},
+		{"retry-after wins over a reset skewed late", "1700000090", 10 * time.Second, now.Add(10 * time.Second)},
+		{"no retry-after: the reset", "1700000030", 0, time.Unix(1_700_000_030, 0)},
+		{"no retry-after, reset past: now", "1600000000", 0, now},
+	}
+	for _, tt := range tests {
+		w := newWindow()
+		tk, err := w.acquire(context.Background(), func() time.Time { return now }, nil)
+		require.NoError(t, err)
+		h := http.Header{"X-Ratelimit-Limit": {"5"}, "X-Ratelimit-Remaining": {"0"}, "X-Ratelimit-Reset": {tt.reset}}
+		w.release(tk, http.StatusTooManyRequests, h, tt.hold, now)
+		assert.True(t, tt.want.Equal(w.reset), "%s: reset %v", tt.name, w.reset)
+		assert.Zero(t, w.remaining, tt.name)
+		assert.Zero(t, w.inflight, tt.name)
+	}
 }

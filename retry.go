@@ -66,23 +66,22 @@ func (cl *call) run() (*response, error) {
 		if err := cl.ctx.Err(); err != nil {
 			return nil, cl.stopped(err)
 		}
-		t, err := cl.c.window.acquire(cl.ctx, cl.c.now, func(d time.Duration) error { return cl.pause(d, "rate limit") })
+		t, err := cl.c.window.acquire(cl.ctx, cl.c.now, cl.holdForWindow)
 		if err == nil {
 			err = cl.paced()
 		}
 		if err != nil {
-			cl.c.window.release(t, 0, nil, 0, false, cl.c.now())
+			cl.c.window.release(t, 0, nil, 0, cl.c.now())
 			return nil, cl.stopped(err)
 		}
 		res, reached, err := cl.attempt()
 		if err != nil {
-			cl.c.window.release(t, 0, nil, 0, false, cl.c.now())
+			cl.c.window.release(t, 0, nil, 0, cl.c.now())
 			cl.lastErr = err
 			cl.log("agentapi: attempt failed", slog.String("path", cl.path), slog.Int("attempt", cl.attempts),
 				slog.String("error", cl.c.secrets.string(redactURL(err).Error())))
 		} else {
-			ra, raOK := cl.c.retryAfter(res.header)
-			cl.c.window.release(t, res.status, res.header, ra, raOK, cl.c.now())
+			cl.c.window.release(t, res.status, res.header, cl.c.windowHold(res.header), cl.c.now())
 			cl.lastErr = nil
 			if res.status == http.StatusTooManyRequests {
 				cl.info.throttled++
@@ -141,6 +140,27 @@ func (cl *call) next(res *response, reached bool, err error) (time.Duration, str
 		return backoff, "backoff", cl.r.class != retryCreate
 	}
 	return 0, "", false
+}
+
+// holdForWindow waits d for the server's window to reopen, unless d is
+// longer than WithMaxRetryAfter: then the call ends at once, as when a
+// Retry-After that long is its own.
+func (cl *call) holdForWindow(d time.Duration) error {
+	if d > cl.c.maxRetryAfter {
+		return fmt.Errorf("the rate-limit window reopens in %s, past the longest wait of %s: %w",
+			d.Round(time.Second), cl.c.maxRetryAfter, quiet(ErrRateLimited))
+	}
+	return cl.pause(d, "rate limit")
+}
+
+// windowHold returns how long a 429 with header h shuts the window: its
+// Retry-After when there is one, else WithRetryWait's min, so that probes
+// after a bare 429 are spaced.
+func (c *Client) windowHold(h http.Header) time.Duration {
+	if ra, ok := c.retryAfter(h); ok && ra > 0 {
+		return ra
+	}
+	return c.waitMin
 }
 
 // paced waits for WithRateLimit's bucket, if any.
