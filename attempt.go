@@ -34,15 +34,15 @@ func (cl *call) attempt() (res *response, reached bool, err error) {
 	if cl.body != nil {
 		body = bytes.NewReader(cl.body) // also lets a 307/308 replay it
 	}
+	cl.attempts++
 	req, err := http.NewRequestWithContext(ctx, cl.r.method, cl.url, body)
 	if err != nil {
-		return nil, false, err
+		return nil, false, permanentError{err} // the same on every attempt
 	}
 	req.Header = cl.c.header.Clone()
 	if cl.body != nil {
 		req.Header.Set("Content-Type", "application/json")
 	}
-	cl.attempts++
 	sent := time.Now()
 	cl.log("agentapi: request", slog.String("method", cl.r.method), slog.String("path", cl.path),
 		slog.Int("attempt", cl.attempts))
@@ -142,6 +142,15 @@ func readBody(r io.Reader, contentLength, limit int64) (body []byte, tooLarge bo
 		}
 	}
 }
+
+// permanentError is a failure that no new attempt can pass.
+type permanentError struct{ err error }
+
+// Error returns the cause's text.
+func (e permanentError) Error() string { return e.err.Error() }
+
+// Unwrap returns the cause.
+func (e permanentError) Unwrap() error { return e.err }
 
 // redirectError is a redirect the SDK refuses to follow.
 type redirectError struct{ msg string }

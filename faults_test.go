@@ -197,3 +197,13 @@ func TestReadWithoutBodySendsNoContentType(t *testing.T) {
 	require.NoError(t, err)
 	assert.Equal(t, "", ct.Load())
 }
+
+func TestInvalidMethodNotRetried(t *testing.T) {
+	s := newScript(reply(200, okBody))
+	srv := newTestServer(t, s)
+	c := newTestClient(t, srv.URL)
+	_, _, err := c.do(context.Background(), &request{method: "BAD METHOD", path: "/items"})
+	require.Error(t, err)
+	assert.Zero(t, s.attempts())
+	assert.Contains(t, err.Error(), "after 1 attempt")
+}

@@ -188,6 +188,10 @@ func (cl *call) pause(d time.Duration, reason string) error {
 	if dl, ok := cl.ctx.Deadline(); ok && cl.c.now().Add(d).After(dl) {
 		return fmt.Errorf("a wait of %s (%s) would pass the deadline: %w", d, reason, context.DeadlineExceeded)
 	}
+	if reason == "rate limit" || reason == "pace" {
+		// Retries log their waits as "agentapi: retrying".
+		cl.log("agentapi: waiting", slog.String("path", cl.path), slog.Duration("wait", d), slog.String("reason", reason))
+	}
 	if fn := cl.c.notify; fn != nil && d >= notifyMin {
 		fn(WaitEvent{Reason: reason, Duration: d, Path: cl.path})
 	}
@@ -241,8 +245,11 @@ func (c *Client) retryAfter(h http.Header) (time.Duration, bool) {
 // retryableError reports whether a transport error may pass on a new
 // attempt.
 func retryableError(err error) bool {
-	var re *redirectError
-	if errors.As(err, &re) {
+	var (
+		re *redirectError
+		pe permanentError
+	)
+	if errors.As(err, &re) || errors.As(err, &pe) {
 		return false
 	}
 	var (
