@@ -2,6 +2,7 @@ package agentapi
 
 import (
 	"context"
+	"fmt"
 	"net/http"
 	"strconv"
 	"strings"
@@ -178,4 +179,40 @@ func (w *rateWindow) release(t ticket, status int, h http.Header, hold time.Dura
 func (w *rateWindow) broadcast() {
 	close(w.changed)
 	w.changed = make(chan struct{})
+}
+
+// holdForWindow waits d for the server's window to reopen, unless d is
+// longer than WithMaxRetryAfter: then the call ends at once, as when a
+// Retry-After that long is its own.
+func (cl *call) holdForWindow(d time.Duration) error {
+	if d > cl.c.maxRetryAfter {
+		return fmt.Errorf("the rate-limit window reopens in %s, past the longest wait of %s: %w",
+			d.Round(time.Second), cl.c.maxRetryAfter, quiet(ErrRateLimited))
+	}
+	return cl.pause(d, "rate limit")
+}
+
+// windowHold returns how long a 429 with header h shuts the window: its
+// Retry-After when there is one, else WithRetryWait's min, so that probes
+// after a bare 429 are spaced.
+func (c *Client) windowHold(h http.Header) time.Duration {
+	if ra, ok := c.retryAfter(h); ok && ra > 0 {
+		return ra
+	}
+	return c.waitMin
+}
+
+// paced waits for WithRateLimit's bucket, if any.
+func (cl *call) paced() error {
+	lim := cl.c.pace
+	if lim == nil {
+		return nil
+	}
+	now := cl.c.now()
+	r := lim.ReserveN(now, 1)
+	if err := cl.pause(r.DelayFrom(now), "pace"); err != nil {
+		r.CancelAt(cl.c.now())
+		return err
+	}
+	return nil
 }

@@ -111,6 +111,26 @@ func TestThrottleWaitPastDeadlineReturnsAtOnce(t *testing.T) {
 	assert.Equal(t, 1, countPrefix(err), err.Error())
 	requests, _, _ := srv.counts()
 	assert.Equal(t, 3, requests, "a held request is not sent")
+	c.window.mu.Lock()
+	assert.Zero(t, c.window.inflight, "a held request takes no place in flight")
+	c.window.mu.Unlock()
+}
+
+func TestPaceWaitPastDeadlineReturnsAtOnce(t *testing.T) {
+	s := newScript(reply(200, okBody))
+	srv := newTestServer(t, s)
+	c := newTestClient(t, srv.URL, WithRateLimit(1, time.Hour))
+	_, err := getItems(context.Background(), c, nil)
+	require.NoError(t, err)
+	ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
+	defer cancel()
+	_, err = getItems(ctx, c, nil)
+	assert.ErrorIs(t, err, context.DeadlineExceeded)
+	assert.NoError(t, ctx.Err())
+	assert.Equal(t, 1, s.attempts())
+	c.window.mu.Lock()
+	assert.Zero(t, c.window.inflight)
+	c.window.mu.Unlock()
 }
 
 func TestRateLimitOnPage(t *testing.T) {

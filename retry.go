@@ -67,10 +67,10 @@ func (cl *call) run() (*response, error) {
 			return nil, cl.stopped(err)
 		}
 		t, err := cl.c.window.acquire(cl.ctx, cl.c.now, cl.holdForWindow)
-		if err == nil {
-			err = cl.paced()
-		}
 		if err != nil {
+			return nil, cl.stopped(err)
+		}
+		if err := cl.paced(); err != nil {
 			cl.c.window.release(t, 0, nil, 0, cl.c.now())
 			return nil, cl.stopped(err)
 		}
@@ -140,42 +140,6 @@ func (cl *call) next(res *response, reached bool, err error) (time.Duration, str
 		return backoff, "backoff", cl.r.class != retryCreate
 	}
 	return 0, "", false
-}
-
-// holdForWindow waits d for the server's window to reopen, unless d is
-// longer than WithMaxRetryAfter: then the call ends at once, as when a
-// Retry-After that long is its own.
-func (cl *call) holdForWindow(d time.Duration) error {
-	if d > cl.c.maxRetryAfter {
-		return fmt.Errorf("the rate-limit window reopens in %s, past the longest wait of %s: %w",
-			d.Round(time.Second), cl.c.maxRetryAfter, quiet(ErrRateLimited))
-	}
-	return cl.pause(d, "rate limit")
-}
-
-// windowHold returns how long a 429 with header h shuts the window: its
-// Retry-After when there is one, else WithRetryWait's min, so that probes
-// after a bare 429 are spaced.
-func (c *Client) windowHold(h http.Header) time.Duration {
-	if ra, ok := c.retryAfter(h); ok && ra > 0 {
-		return ra
-	}
-	return c.waitMin
-}
-
-// paced waits for WithRateLimit's bucket, if any.
-func (cl *call) paced() error {
-	lim := cl.c.pace
-	if lim == nil {
-		return nil
-	}
-	now := cl.c.now()
-	r := lim.ReserveN(now, 1)
-	if err := cl.pause(r.DelayFrom(now), "pace"); err != nil {
-		r.CancelAt(cl.c.now())
-		return err
-	}
-	return nil
 }
 
 // pause waits d, telling WithWaitNotify why. A wait that cannot end before
