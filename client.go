@@ -1,6 +1,7 @@
 package agentapi
 
 import (
+	"context"
 	"fmt"
 	"log/slog"
 	"math/rand/v2"
@@ -9,53 +10,44 @@ import (
 	"net/url"
 	"strings"
 	"time"
+
+	"golang.org/x/time/rate"
 )
 
 // Version is the SDK's version, sent in the User-Agent header as
 // "agentapi-go/<Version>".
 const Version = "0.1.0"
 
-// Defaults of the options.
-const (
-	defaultMaxRetries = 3
-	defaultWaitMin    = 500 * time.Millisecond
-	defaultWaitMax    = 20 * time.Second
-	// idleConnsPerHost keeps a connection for every page the pager may have
-	// in flight: net/http's default of 2 makes parallel pages reconnect.
-	idleConnsPerHost = 32
-)
-
 // Client is a client of the agent API. It is safe for concurrent use; create
-// one per base URL and reuse it, since it holds the connection pool.
+// one per base URL and reuse it, since it holds the connection pool and the
+// rate-limit window that all its calls share.
 type Client struct {
-	base     string         // scheme://host[/prefix], no trailing slash
+	base     string         // scheme://[userinfo@]host[/prefix], no trailing slash
 	basePath string         // the prefix alone, for logs and errors
 	loc      *time.Location // zone of timestamps sent without one
 	header   http.Header    // sent on every request
+	secrets  *redactor      // token, header values, URL password: never shown
 
-	token     string
-	userAgent string
-	extra     http.Header // WithHeader values, kept apart from header until NewClient ends
+	maxRetries     int
+	waitMin        time.Duration
+	waitMax        time.Duration
+	maxRetryAfter  time.Duration
+	timeout        time.Duration
+	attemptTimeout time.Duration
+	logger         *slog.Logger    // nil is silent
+	notify         func(WaitEvent) // nil: nobody is told
 
-	maxRetries int
-	waitMin    time.Duration
-	waitMax    time.Duration
-	timeout    time.Duration
-	logger     *slog.Logger // nil is silent
-
-	callerHC  *http.Client      // from WithHTTPClient, never modified
-	hc        *http.Client      // what requests go through
+	hc        *http.Client      // what attempts go through
 	transport http.RoundTripper // the real transport, for CloseIdleConnections
+	window    *rateWindow       // the server's rate-limit window, as learnt
+	pace      *rate.Limiter     // WithRateLimit's bucket; nil: no pace
 
-	// jitter and now are the retry policy's randomness and clock; tests
-	// replace them.
+	// jitter, now and wait are the retry policy's randomness, clock and
+	// sleep; tests replace them.
 	jitter func() float64 // uniform in [0, 1)
 	now    func() time.Time
+	wait   func(ctx context.Context, d time.Duration) error
 }
-
-// Option configures a Client. NewClient reports an invalid value as an error
-// wrapping ErrInvalidArgument.
-type Option func(*Client) error
 
 // NewClient returns a client of the API at baseURL, an absolute http or https
 // URL such as "https://api.example.com" or "https://gw.example.com/prefix"
@@ -63,98 +55,114 @@ type Option func(*Client) error
 //
 // It returns an error wrapping ErrInvalidArgument, and no client, when
 // baseURL is not such a URL (or has a query or fragment) or an option's value
-// is invalid. It sends no request.
+// is invalid. The error never shows the URL's user info. It sends no request.
 func NewClient(baseURL string, opts ...Option) (*Client, error) {
-	c := &Client{
-		loc:        defaultZone(),
-		extra:      make(http.Header),
-		maxRetries: defaultMaxRetries,
-		waitMin:    defaultWaitMin,
-		waitMax:    defaultWaitMax,
-		jitter:     rand.Float64,
-		now:        time.Now,
-	}
-	if err := c.setBase(baseURL); err != nil {
+	base, basePath, password, err := parseBase(baseURL)
+	if err != nil {
 		return nil, err
 	}
-	for _, opt := range opts {
-		if opt == nil {
-			continue
-		}
-		if err := opt(c); err != nil {
-			return nil, err
-		}
+	cfg, err := newConfig(opts)
+	if err != nil {
+		return nil, err
 	}
-	c.buildHeader()
-	c.buildHTTPClient()
+	secrets := cfg.secrets()
+	if password != "" {
+		secrets = append(secrets, password)
+	}
+	c := &Client{
+		base:           base,
+		basePath:       basePath,
+		loc:            cfg.loc,
+		header:         cfg.header(),
+		secrets:        newRedactor(secrets),
+		maxRetries:     cfg.maxRetries,
+		waitMin:        cfg.waitMin,
+		waitMax:        cfg.waitMax,
+		maxRetryAfter:  cfg.maxRetryAfter,
+		timeout:        cfg.timeout,
+		attemptTimeout: cfg.attemptTimeout,
+		logger:         cfg.logger,
+		notify:         cfg.notify,
+		window:         newWindow(),
+		jitter:         rand.Float64,
+		now:            time.Now,
+		wait:           sleep,
+	}
+	if cfg.rateN > 0 {
+		// A burst of 1: requests are spaced evenly, so that a pace matching
+		// a server's fixed window never sends a window's worth at once.
+		c.pace = rate.NewLimiter(rate.Every(cfg.ratePer/time.Duration(cfg.rateN)), 1)
+	}
+	c.hc, c.transport = httpClient(cfg.hc)
 	return c, nil
 }
 
-// setBase checks baseURL and keeps it without its trailing slash.
-func (c *Client) setBase(baseURL string) error {
-	u, err := url.Parse(baseURL)
-	if err != nil {
-		return invalidf("base URL %q: %v", baseURL, err)
+// parseBase checks baseURL and returns it without its trailing slash, its
+// path prefix, and the password of its user info, if any.
+func parseBase(baseURL string) (base, basePath, password string, err error) {
+	shown := stripUserinfo(baseURL)
+	u, perr := url.Parse(baseURL)
+	if perr != nil {
+		// url.Parse's error quotes the URL whole: it is not shown.
+		return "", "", "", invalidf("base URL %q is not a valid URL", shown)
 	}
 	switch {
 	case u.Scheme != "http" && u.Scheme != "https":
-		return invalidf("base URL %q: scheme must be http or https", baseURL)
+		return "", "", "", invalidf("base URL %q: scheme must be http or https", shown)
 	case u.Hostname() == "":
-		return invalidf("base URL %q: no host", baseURL)
+		return "", "", "", invalidf("base URL %q: no host", shown)
 	case u.RawQuery != "" || u.ForceQuery:
-		return invalidf("base URL %q: a query is not allowed", baseURL)
+		return "", "", "", invalidf("base URL %q: a query is not allowed", shown)
 	case u.Fragment != "" || strings.Contains(baseURL, "#"):
-		return invalidf("base URL %q: a fragment is not allowed", baseURL)
+		return "", "", "", invalidf("base URL %q: a fragment is not allowed", shown)
 	}
-	c.basePath = strings.TrimRight(u.EscapedPath(), "/")
+	if u.User != nil {
+		password, _ = u.User.Password()
+	}
+	basePath = strings.TrimRight(u.EscapedPath(), "/")
 	u.Path, u.RawPath = "", ""
-	c.base = u.String() + c.basePath
-	return nil
+	return u.String() + basePath, basePath, password, nil
 }
 
-// buildHeader assembles the headers every request carries.
-func (c *Client) buildHeader() {
-	h := make(http.Header, 4+len(c.extra))
-	// Laravel answers errors as JSON only when the request accepts JSON;
-	// otherwise it redirects to a login page.
-	h.Set("Accept", "application/json")
-	ua := "agentapi-go/" + Version
-	if c.userAgent != "" {
-		ua = c.userAgent + " " + ua
+// stripUserinfo removes what lies between "//" and the "@" of the authority
+// of a URL, parseable or not, so that an error can quote the rest.
+func stripUserinfo(s string) string {
+	i := strings.Index(s, "//")
+	if i < 0 {
+		return s
 	}
-	h.Set("User-Agent", ua)
-	for name, values := range c.extra {
-		h[name] = values
+	rest := s[i+2:]
+	end := strings.IndexAny(rest, "/?#")
+	if end < 0 {
+		end = len(rest)
 	}
-	if c.token != "" {
-		h.Set("Authorization", "Bearer "+c.token)
+	at := strings.LastIndex(rest[:end], "@")
+	if at < 0 {
+		return s
 	}
-	c.header = h
-	c.extra = nil
+	return s[:i+2] + "…@" + rest[at+1:]
 }
 
-// buildHTTPClient sets up the http.Client requests go through: the caller's
-// copied, or one over a clone of http.DefaultTransport with a larger idle
-// pool.
-func (c *Client) buildHTTPClient() {
+// httpClient returns the http.Client attempts go through, a copy of the
+// caller's or one over a clone of http.DefaultTransport with a larger idle
+// pool, and the transport CloseIdleConnections releases.
+func httpClient(caller *http.Client) (*http.Client, http.RoundTripper) {
 	var hc http.Client
-	if c.callerHC != nil {
-		hc = *c.callerHC // a copy: the caller's client is never modified
-		c.transport = hc.Transport
-		if c.transport == nil {
-			c.transport = http.DefaultTransport
+	var tr http.RoundTripper
+	if caller != nil {
+		hc = *caller // a copy: the caller's client is never modified
+		tr = hc.Transport
+		if tr == nil {
+			tr = http.DefaultTransport
 		}
 	} else {
-		c.transport = pooledTransport()
+		tr = pooledTransport()
+		hc.Transport = tr
 	}
 	if hc.CheckRedirect == nil {
 		hc.CheckRedirect = checkRedirect
 	}
-	// retryablehttp closes the idle connections of its client after every
-	// failed call, which would cost every other call its pooled connection:
-	// the wrapper hides CloseIdleConnections from it.
-	hc.Transport = noCloseIdle{c.transport}
-	c.hc = &hc
+	return &hc, tr
 }
 
 // pooledTransport returns a clone of http.DefaultTransport that keeps enough
@@ -181,14 +189,6 @@ func pooledTransport() *http.Transport {
 	return t
 }
 
-// noCloseIdle is a RoundTripper that does not expose CloseIdleConnections.
-type noCloseIdle struct{ rt http.RoundTripper }
-
-// RoundTrip sends req through the wrapped transport.
-func (n noCloseIdle) RoundTrip(req *http.Request) (*http.Response, error) {
-	return n.rt.RoundTrip(req)
-}
-
 // CloseIdleConnections closes the connections of the client's transport that
 // sit idle, like http.Client's method of that name; requests in flight are
 // not affected. Call it when the client is no longer needed.
@@ -201,7 +201,19 @@ func (c *Client) CloseIdleConnections() {
 	}
 }
 
+// sleep waits d, or until ctx ends.
+func sleep(ctx context.Context, d time.Duration) error {
+	t := time.NewTimer(d)
+	defer t.Stop()
+	select {
+	case <-ctx.Done():
+		return ctx.Err()
+	case <-t.C:
+		return nil
+	}
+}
+
 // invalidf returns an error wrapping ErrInvalidArgument.
 func invalidf(format string, args ...any) error {
-	return fmt.Errorf("agentapi: "+format+": %w", append(args, ErrInvalidArgument)...)
+	return fmt.Errorf("agentapi: "+format+": %w", append(args, quiet(ErrInvalidArgument))...)
 }

@@ -50,6 +50,12 @@ func TestNewClientRefusesInvalidValues(t *testing.T) {
 		{"authorization header", "", WithHeader("Authorization", "Basic eA==")},
 		{"authorization any case", "", WithHeader("aUTHORIZATION", "x")},
 		{"user agent LF", "", WithUserAgent("app\nX-Evil: 1")},
+		{"negative max retry after", "", WithMaxRetryAfter(-time.Second)},
+		{"negative attempt timeout", "", WithAttemptTimeout(-time.Millisecond)},
+		{"rate limit of 0", "", WithRateLimit(0, time.Second)},
+		{"rate limit negative n", "", WithRateLimit(-3, time.Second)},
+		{"rate limit zero period", "", WithRateLimit(1, 0)},
+		{"rate limit negative period", "", WithRateLimit(1, -time.Minute)},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -90,6 +96,8 @@ func TestNewClientAcceptsValidValues(t *testing.T) {
 		{"one ms min", "https://a.example", []Option{WithRetryWait(time.Millisecond, time.Millisecond)}, "https://a.example"},
 		{"no retries, no timeout", "https://a.example", []Option{WithMaxRetries(0), WithTimeout(0)}, "https://a.example"},
 		{"nil logger", "https://a.example", []Option{WithLogger(nil)}, "https://a.example"},
+		{"zero limits", "https://a.example", []Option{WithMaxRetryAfter(0), WithAttemptTimeout(0), WithWaitNotify(nil)}, "https://a.example"},
+		{"a rate limit", "https://a.example", []Option{WithRateLimit(60, time.Minute)}, "https://a.example"},
 		{"everything", "https://a.example", []Option{
 			WithToken("t"), WithHeader("X-Api-Key", "k\tv"), WithHTTPClient(&http.Client{}),
 			WithUserAgent("app/1"), WithTimeZone(time.UTC), WithTimeout(time.Minute),
@@ -113,6 +121,10 @@ func TestNewClientDefaults(t *testing.T) {
 	assert.Equal(t, 500*time.Millisecond, c.waitMin)
 	assert.Equal(t, 20*time.Second, c.waitMax)
 	assert.Zero(t, c.timeout)
+	assert.Equal(t, time.Minute, c.maxRetryAfter)
+	assert.Equal(t, time.Minute, c.attemptTimeout)
+	assert.Nil(t, c.pace)
+	assert.Nil(t, c.notify)
 	assert.Nil(t, c.logger)
 	_, offset := time.Date(2024, 1, 1, 0, 0, 0, 0, c.loc).Zone()
 	assert.Equal(t, 8*3600, offset)

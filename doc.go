@@ -47,39 +47,87 @@
 //
 // # Retries
 //
-// Every call is a GET, so every call is retried, through go-retryablehttp:
+// Every call goes through one request path, which retries by operation, not
+// by verb alone:
 //
-//   - Retried: transport errors (connection refused or reset, EOF,
-//     timeouts) and HTTP 429, 500, 502, 503 and 504.
-//   - Never retried: other 4xx, 501, a redirect to another host, more than
+//   - Reads and idempotent writes (list, get, update, pause, delete) are
+//     retried after transport errors (connection refused or reset, EOF,
+//     a body cut short, an attempt that timed out) and HTTP 429, 500, 502,
+//     503 and 504.
+//   - Non-idempotent writes (create, copy) are retried only when the request
+//     surely never reached the application: a connection that could not be
+//     made, a connection on which no byte of the request was written, HTTP
+//     429, HTTP 503. Never after a 500, 502, 504, a reset or a timeout, so
+//     that a task is never created twice.
+//   - Never retried: other 4xx (422 is ErrValidation, with APIError.Errors
+//     holding the field errors), 501, a redirect to another host, more than
 //     5 redirects, an invalid URL, an untrusted TLS certificate, a body that
-//     is not the envelope, and an envelope whose code is an error inside an
-//     HTTP 200 (only HTTP statuses decide retries).
+//     arrived whole but is not the envelope, and an envelope whose code is an
+//     error inside an HTTP 200 (only HTTP statuses decide retries; code 6007
+//     is ErrTaskRunning).
 //   - How many: 3 retries after the first attempt by default, so 4 attempts;
 //     WithMaxRetries(0) makes one attempt.
 //   - Backoff: exponential with full jitter. The n-th retry waits a uniform
 //     random time in [min, min(max, min·2^n)], with WithRetryWait's bounds
 //     (default 500ms and 20s); a min of 0 grows from 100ms (capped at max).
-//   - Retry-After: on a 429 or 503, the server's Retry-After, in seconds or as
-//     an HTTP date, replaces the backoff when it is within the maximum wait.
-//     A longer one is not waited: the call returns at once with
-//     ErrRateLimited (or ErrServer for a 503) and APIError.RetryAfter set,
-//     and the caller decides. A 429 also makes the pager halve its
-//     concurrency.
+//   - Retry-After: on a 429 or 503, the server's Retry-After, in seconds or
+//     as an HTTP date, replaces the backoff when it is at most
+//     WithMaxRetryAfter (default 60s, the longest Laravel's throttle asks),
+//     even past WithRetryWait's max. A longer one is not waited: the call
+//     returns at once with ErrRateLimited (or ErrServer for a 503) and
+//     APIError.RetryAfter set. Retry-After 0, a date in the past or a value
+//     that does not parse waits the backoff (at least its min); a value too
+//     large to represent counts as too long.
+//   - Deadlines: WithTimeout bounds a whole call, waits and retries
+//     included; the context's deadline does too. A wait (backoff,
+//     Retry-After, rate limit) that cannot end before the deadline is not
+//     begun: the call returns at once with an error that wraps both
+//     context.DeadlineExceeded and the last *APIError, so errors.Is matches
+//     both and errors.As still finds RetryAfter. Cancelling the context stops
+//     a call at once, even during a wait; the error wraps ctx.Err() and the
+//     last *APIError, if a response had arrived.
+//   - Attempts: WithAttemptTimeout (default 60s) bounds each attempt, its
+//     headers and its whole body, so that a server that accepts and never
+//     answers cannot hang a call; WithHTTPClient's http.Client.Timeout, if
+//     set, applies too.
 //   - After the last attempt the error is the last response's *APIError, or
 //     the last transport error with the attempts counted.
-//   - Time: WithTimeout bounds a whole call, waits and retries included; the
-//     context's deadline does too. Cancelling the context stops a call at
-//     once, even during a backoff wait. WithHTTPClient's http.Client.Timeout
-//     bounds each attempt.
 //
 // A failed call never empties the connection pool that other calls share.
+//
+// # Rate limits
+//
+// The real back end is Laravel, whose stock throttle allows 60 requests a
+// minute per user in a fixed window. Every response says X-RateLimit-Limit
+// and X-RateLimit-Remaining (Page.RateLimit, APIError.RateLimit); a 429
+// adds Retry-After and X-RateLimit-Reset. A Client learns the window from
+// them, shared by all its calls and pagers: it counts down a local budget
+// as it sends, and when the budget is spent it holds requests until the
+// window reopens instead of sending requests it knows will be refused.
+// Without a reset time it lets one probe request through while the others
+// wait, so that concurrent calls meet at most one 429 a window; a Client's
+// first request, and the first after a reset, are such probes too.
+// WithRateLimit(n, per) adds a pace of the caller's own, spacing requests
+// per/n apart. WithWaitNotify tells a program of each wait ("rate limit",
+// "retry-after", "backoff", "pace") before it begins, so that a command-line
+// tool can show it; a wait for a probe's answer has no known length and is
+// not told.
 //
 // # Logging
 //
 // WithLogger logs at Debug level each attempt (method, path, attempt), each
-// response (status, duration) and each retry (wait, status or error). The
-// token, header values and query strings are never logged.
+// response (status, duration) and each retry (wait, reason, error). The
+// token, header values and query strings are never logged, and never appear
+// in an error, APIError.Message or APIError.Body: a response that echoes
+// them has them replaced by "[REDACTED]". A base URL's user info never
+// appears in an error either.
+//
+// # Identifiers
+//
+// An id that goes into a path (a user id, a task id) must hold 1 to 128 of
+// A-Z a-z 0-9 - _; anything else is refused with ErrInvalidArgument before
+// any request, since a proxy that decodes %2F would let an escaped id leave
+// its path segment.
 //
 // # Authentication and time zones
 //

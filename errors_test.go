@@ -8,6 +8,7 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -133,16 +134,18 @@ func TestSuccessWithoutCodeButWithData(t *testing.T) {
 	assert.Equal(t, []testItem{{"x"}}, p.Items)
 }
 
-func TestBodyCutShortIsMalformed(t *testing.T) {
-	srv := newTestServer(t, http.HandlerFunc(func(w http.ResponseWriter, _ *http.Request) {
+func TestBodyCutShortIsATransportError(t *testing.T) {
+	s := newScript(func(w http.ResponseWriter, _ *http.Request) {
 		w.Header().Set("Content-Length", strconv.Itoa(len(okBody)))
 		_, _ = w.Write([]byte(okBody[:20]))
 		hangUp(w, nil)
-	}))
-	c := newTestClient(t, srv.URL)
+	})
+	srv := newTestServer(t, s)
+	c := newTestClient(t, srv.URL, WithMaxRetries(2))
 	_, err := getItems(context.Background(), c, nil)
-	assert.ErrorIs(t, err, ErrMalformedResponse)
+	assert.NotErrorIs(t, err, ErrMalformedResponse)
 	assert.ErrorIs(t, err, io.ErrUnexpectedEOF)
+	assert.Equal(t, 3, s.attempts(), "a read is retried after a short body")
 }
 
 func TestErrorBodyBounded(t *testing.T) {
@@ -195,4 +198,70 @@ func TestAPIErrorFieldsAndText(t *testing.T) {
 	for _, want := range []string{"agentapi: ", "HTTP 200", "code 401", "Unauthenticated.", "abc-1"} {
 		assert.Contains(t, msg, want)
 	}
+}
+
+func TestValidationErrorKeepsFieldErrors(t *testing.T) {
+	body := `{"message":"The given data was invalid.","errors":{"name":["The name field is required."],` +
+		`"task_extras.start_time":["The start time must be a date before stop time.","Bad format."],"odd":"one string"}}`
+	s := newScript(reply(422, body))
+	srv := newTestServer(t, s)
+	c := newTestClient(t, srv.URL)
+	_, err := c.doNoData(context.Background(), &request{method: http.MethodPost, path: "/t", body: map[string]string{}, class: retryCreate})
+	require.ErrorIs(t, err, ErrValidation)
+	assert.NotErrorIs(t, err, ErrServer)
+	var apiErr *APIError
+	require.ErrorAs(t, err, &apiErr)
+	assert.Equal(t, 422, apiErr.HTTPStatus)
+	assert.Equal(t, "The given data was invalid.", apiErr.Message)
+	assert.Equal(t, map[string][]string{
+		"name":                   {"The name field is required."},
+		"task_extras.start_time": {"The start time must be a date before stop time.", "Bad format."},
+		"odd":                    {"one string"},
+	}, apiErr.Errors)
+	assert.Equal(t, 1, s.attempts(), "422 is not retried")
+}
+
+func TestTaskRunningCode(t *testing.T) {
+	s := newScript(reply(200, `{"code":6007,"message":"2.0任务启动中,请先停止任务","data":[]}`))
+	srv := newTestServer(t, s)
+	c := newTestClient(t, srv.URL)
+	_, err := c.doNoData(context.Background(), &request{method: http.MethodPut, path: "/task/1", body: struct{}{}})
+	require.ErrorIs(t, err, ErrTaskRunning)
+	var apiErr *APIError
+	require.ErrorAs(t, err, &apiErr)
+	assert.Equal(t, 6007, apiErr.Code)
+	assert.Equal(t, "2.0任务启动中,请先停止任务", apiErr.Message)
+	assert.Equal(t, 1, s.attempts())
+}
+
+func TestPrefixOncePerChain(t *testing.T) {
+	tests := []struct {
+		name    string
+		handler http.HandlerFunc
+		opts    []Option
+	}{
+		{"transport", hangUp, []Option{WithMaxRetries(1)}},
+		{"404", reply(404, `{"message":"Not Found"}`), nil},
+		{"malformed", reply(200, `<html>`), nil},
+		{"envelope code", reply(200, `{"code":401,"message":"Unauthenticated."}`), nil},
+		{"retry-after too long", reply(429, "", "Retry-After", "3600"), nil},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			srv := newTestServer(t, tt.handler)
+			c := newTestClient(t, srv.URL, tt.opts...)
+			_, err := getItems(context.Background(), c, nil)
+			require.Error(t, err)
+			assert.Equal(t, 1, countPrefix(err), err.Error())
+			assert.True(t, strings.HasPrefix(err.Error(), "agentapi: "), err.Error())
+		})
+	}
+	_, err := newTestClient(t, "http://127.0.0.1:1").ListSubsetTasks(context.Background(), "../x", nil)
+	assert.Equal(t, 1, countPrefix(err), err.Error())
+	srv := newTestServer(t, reply(200, `{"code":200,"data":[{"uuid":"u","start":"abc"}]}`))
+	_, err = newTestClient(t, srv.URL).ListSubsetTasks(context.Background(), "42", nil)
+	require.ErrorIs(t, err, ErrMalformedResponse)
+	assert.Equal(t, 1, countPrefix(err), err.Error())
+	_, err = NewClient("https://a.example", WithRateLimit(0, time.Second))
+	assert.Equal(t, 1, countPrefix(err), err.Error())
 }

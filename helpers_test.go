@@ -8,6 +8,7 @@ import (
 	"net"
 	"net/http"
 	"net/http/httptest"
+	"strings"
 	"sync"
 	"sync/atomic"
 	"testing"
@@ -79,7 +80,7 @@ func testDecode(body []byte, _ *time.Location) (envelope, []testItem, error) {
 		Data    json.RawMessage `json:"data"`
 	}
 	if err := json.Unmarshal(body, &raw); err != nil {
-		return envelope{}, nil, fmt.Errorf("agentapi: %w: %v", ErrMalformedResponse, err)
+		return envelope{}, nil, fmt.Errorf("%w: %v", ErrMalformedResponse, err)
 	}
 	env := envelope{Message: raw.Message, Meta: raw.Meta, HasData: raw.Data != nil}
 	if raw.Code != nil {
@@ -91,7 +92,7 @@ func testDecode(body []byte, _ *time.Location) (envelope, []testItem, error) {
 	var items []testItem
 	if raw.Data != nil {
 		if err := json.Unmarshal(raw.Data, &items); err != nil {
-			return env, nil, fmt.Errorf("agentapi: data: %w: %v", ErrMalformedResponse, err)
+			return env, nil, fmt.Errorf("data: %w: %v", ErrMalformedResponse, err)
 		}
 	}
 	return env, items, nil
@@ -103,7 +104,14 @@ func getItems(ctx context.Context, c *Client, query map[string]string) (*Page[te
 	for k, v := range query {
 		q[k] = []string{v}
 	}
-	return getPage(ctx, c, "/items", q, testDecode)
+	p, _, err := getPage(ctx, c, &request{method: http.MethodGet, path: "/items", query: q}, testDecode)
+	return p, err
+}
+
+// getPath calls getPage with a GET of path.
+func getPath(ctx context.Context, c *Client, path string) (*Page[testItem], error) {
+	p, _, err := getPage(ctx, c, &request{method: http.MethodGet, path: path}, testDecode)
+	return p, err
 }
 
 // hangUp closes the connection without answering: a transport error.
@@ -138,4 +146,9 @@ func (l *lockedWriter) Write(p []byte) (int, error) {
 	l.mu.Lock()
 	defer l.mu.Unlock()
 	return l.w.Write(p)
+}
+
+// countPrefix returns how many times err's text says "agentapi:".
+func countPrefix(err error) int {
+	return strings.Count(err.Error(), "agentapi:")
 }

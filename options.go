@@ -12,7 +12,7 @@ import (
 // assumption, and WithHeader serves any other scheme. An empty token, or one
 // holding a control character, is an error.
 func WithToken(token string) Option {
-	return func(c *Client) error {
+	return func(c *config) error {
 		if token == "" {
 			return invalidf("empty token")
 		}
@@ -30,7 +30,7 @@ func WithToken(token string) Option {
 // is not a valid header name, a value holding CR, LF or another control
 // character, and the name Authorization (use WithToken) are errors.
 func WithHeader(name, value string) Option {
-	return func(c *Client) error {
+	return func(c *config) error {
 		if !validHeaderName(name) {
 			return invalidf("header name %q is not a valid header name", name)
 		}
@@ -50,11 +50,11 @@ func WithHeader(name, value string) Option {
 // set, bounds each attempt; its CheckRedirect, if set, replaces the SDK's
 // redirect policy. A nil hc is an error.
 func WithHTTPClient(hc *http.Client) Option {
-	return func(c *Client) error {
+	return func(c *config) error {
 		if hc == nil {
 			return invalidf("nil *http.Client")
 		}
-		c.callerHC = hc
+		c.hc = hc
 		return nil
 	}
 }
@@ -62,7 +62,7 @@ func WithHTTPClient(hc *http.Client) Option {
 // WithMaxRetries sets how many times a call is retried after its first
 // attempt (default 3); 0 turns retries off. A negative n is an error.
 func WithMaxRetries(n int) Option {
-	return func(c *Client) error {
+	return func(c *config) error {
 		if n < 0 {
 			return invalidf("max retries %d is negative", n)
 		}
@@ -71,11 +71,12 @@ func WithMaxRetries(n int) Option {
 	}
 }
 
-// WithRetryWait sets the bounds of the wait between attempts (default 500ms
-// and 20s); see the package documentation for the backoff. A negative bound
+// WithRetryWait sets the bounds of the backoff between attempts (default
+// 500ms and 20s); see the package documentation for the backoff. A
+// Retry-After is waited past max, up to WithMaxRetryAfter. A negative bound
 // or max < min is an error; a min of 0 is valid.
 func WithRetryWait(min, max time.Duration) Option {
-	return func(c *Client) error {
+	return func(c *config) error {
 		if min < 0 || max < 0 {
 			return invalidf("retry wait %s..%s: a bound is negative", min, max)
 		}
@@ -89,9 +90,9 @@ func WithRetryWait(min, max time.Duration) Option {
 
 // WithTimeout bounds each whole call, its retries and waits included, to d;
 // 0 (the default) sets no bound beyond the caller's context. A negative d is
-// an error.
+// an error. WithAttemptTimeout bounds each attempt within it.
 func WithTimeout(d time.Duration) Option {
-	return func(c *Client) error {
+	return func(c *config) error {
 		if d < 0 {
 			return invalidf("timeout %s is negative", d)
 		}
@@ -100,11 +101,79 @@ func WithTimeout(d time.Duration) Option {
 	}
 }
 
+// WithMaxRetryAfter sets the longest Retry-After (on HTTP 429 or 503) a call
+// waits before retrying (default 60s, Laravel's longest), even past
+// WithRetryWait's max. A call told to wait longer returns the *APIError at
+// once, RetryAfter set. A negative d is an error; 0 waits no Retry-After.
+func WithMaxRetryAfter(d time.Duration) Option {
+	return func(c *config) error {
+		if d < 0 {
+			return invalidf("max retry after %s is negative", d)
+		}
+		c.maxRetryAfter = d
+		return nil
+	}
+}
+
+// WithAttemptTimeout bounds each attempt, from sending the request to the
+// last byte of the response's body, to d (default 60s); 0 sets no bound. An
+// attempt that runs out is a transport error, retried like one. A negative d
+// is an error.
+func WithAttemptTimeout(d time.Duration) Option {
+	return func(c *config) error {
+		if d < 0 {
+			return invalidf("attempt timeout %s is negative", d)
+		}
+		c.attemptTimeout = d
+		return nil
+	}
+}
+
+// WithRateLimit paces every request of the client, its retries and every
+// pager's pages included, to n per period per: requests are spaced per/n
+// apart (a token bucket of one token). It comes on top of the server's
+// window, which the client follows without it. n < 1 or per <= 0 is an
+// error.
+func WithRateLimit(n int, per time.Duration) Option {
+	return func(c *config) error {
+		if n < 1 {
+			return invalidf("rate limit of %d requests: need at least 1", n)
+		}
+		if per <= 0 {
+			return invalidf("rate limit period %s is not positive", per)
+		}
+		c.rateN, c.ratePer = n, per
+		return nil
+	}
+}
+
+// WaitEvent is a wait the client is about to begin, for WithWaitNotify.
+type WaitEvent struct {
+	// Reason says why: "rate limit" (the server's window is spent; held
+	// until it reopens), "retry-after" (the server asked for the wait),
+	// "backoff" (between retries), "pace" (WithRateLimit).
+	Reason   string
+	Duration time.Duration // how long the wait will last at most
+	Path     string        // the request's path, without its query
+}
+
+// WithWaitNotify calls fn before every wait of the client longer than a
+// millisecond, so that a program can show it ("waiting 42s for the rate
+// limit"). fn is called from the goroutine of the call that waits, possibly
+// from many at once; it must be quick and safe for concurrent use. A nil fn
+// (the default) tells nobody.
+func WithWaitNotify(fn func(WaitEvent)) Option {
+	return func(c *config) error {
+		c.notify = fn
+		return nil
+	}
+}
+
 // WithUserAgent puts ua before the SDK's own product token in the User-Agent
 // header: "ua agentapi-go/<Version>". A ua holding a control character is an
 // error.
 func WithUserAgent(ua string) Option {
-	return func(c *Client) error {
+	return func(c *config) error {
 		if !validHeaderValue(ua) {
 			return invalidf("user agent holds a control character")
 		}
@@ -117,7 +186,7 @@ func WithUserAgent(ua string) Option {
 // method, path, attempt, status, duration, wait. It never logs the token,
 // header values or query strings. A nil l (the default) is silent.
 func WithLogger(l *slog.Logger) Option {
-	return func(c *Client) error {
+	return func(c *config) error {
 		c.logger = l
 		return nil
 	}
@@ -126,7 +195,7 @@ func WithLogger(l *slog.Logger) Option {
 // WithTimeZone sets the zone of timestamps the API sends without one
 // (default UTC+8, China Standard Time). A nil loc is an error.
 func WithTimeZone(loc *time.Location) Option {
-	return func(c *Client) error {
+	return func(c *config) error {
 		if loc == nil {
 			return invalidf("nil *time.Location")
 		}

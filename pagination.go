@@ -21,10 +21,11 @@ const maxStalePages = 3
 
 // Page is one page of a list endpoint.
 type Page[T any] struct {
-	Items   []T
-	Meta    PageMeta
-	Message string      // the envelope's "message"
-	Header  http.Header // the response's headers (request id, rate-limit counters, ...)
+	Items     []T
+	Meta      PageMeta
+	Message   string      // the envelope's "message"
+	Header    http.Header // the response's headers (request id, rate-limit counters, ...)
+	RateLimit RateLimit   // the response's X-RateLimit-* headers
 }
 
 // TaskPage is a page of tasks.

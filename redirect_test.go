@@ -27,7 +27,7 @@ func TestRedirectSameHostFollowed(t *testing.T) {
 	})
 	srv := newTestServer(t, mux)
 	c := newTestClient(t, srv.URL, WithHeader("X-Api-Key", "k"))
-	p, err := getPage(context.Background(), c, "/old/items", nil, testDecode)
+	p, err := getPath(context.Background(), c, "/old/items")
 	require.NoError(t, err)
 	assert.Len(t, p.Items, 2)
 	assert.Equal(t, "k", key.Load())

@@ -3,15 +3,13 @@ package agentapi
 import (
 	"bytes"
 	"context"
+	"encoding/json"
 	"errors"
 	"fmt"
-	"io"
 	"net/http"
 	"net/url"
 	"strings"
 	"time"
-
-	"github.com/hashicorp/go-retryablehttp"
 )
 
 const (
@@ -21,154 +19,218 @@ const (
 	maxErrorRead = 1 << 20
 )
 
-// getPage is the one request path of list endpoints: GET base+path?query,
-// retried, the envelope checked, data decoded by decode.
-//
-// It returns the page when the envelope's code is 200 (or absent with data
-// present); an *APIError for any other response; an error wrapping the
-// cause for a transport failure, or ctx.Err() when the context ends.
-func getPage[T any](ctx context.Context, c *Client, path string, query url.Values,
-	decode func(body []byte, loc *time.Location) (envelope, []T, error)) (*Page[T], error) {
-	if c == nil {
-		return nil, invalidf("nil *Client")
+// retryClass is how a request may be retried.
+type retryClass int
+
+const (
+	// retryRead: reads and idempotent writes (update, pause, delete), retried
+	// after transport errors and HTTP 429, 500, 502, 503, 504.
+	retryRead retryClass = iota
+	// retryCreate: a write that must not run twice (create, copy), retried
+	// only when it surely never reached the application: no connection
+	// made or no byte of it written, HTTP 429, HTTP 503.
+	retryCreate
+)
+
+// request is one call of the API, as every endpoint describes it.
+type request struct {
+	method string     // http.MethodGet, ...
+	path   string     // below the base URL, escaped, such as /agent-api/new/user/42/task
+	query  url.Values // nil: none
+	body   any        // marshalled to JSON once and sent on every attempt; nil: no body
+	class  retryClass
+}
+
+// response is a response with its body read whole.
+type response struct {
+	status   int
+	header   http.Header
+	body     []byte
+	tooLarge bool // the body passed its bound; body holds its start
+}
+
+// fetchInfo is what one call saw besides its result, for the pager: it comes
+// back with every page's result, success or failure.
+type fetchInfo struct {
+	throttled int // responses with HTTP 429, retried or not
+}
+
+// do is the one request path: it sends r, retried under r's class, and
+// returns the response of a 2xx status with its body read. A response of
+// another status is an *APIError; a transport failure an error wrapping its
+// cause; a context that ends, an error wrapping ctx.Err(). info counts what
+// the call saw whatever the outcome.
+func (c *Client) do(ctx context.Context, r *request) (*response, fetchInfo, error) {
+	switch {
+	case c == nil:
+		return nil, fetchInfo{}, invalidf("nil *Client")
+	case ctx == nil:
+		return nil, fetchInfo{}, invalidf("nil context.Context")
+	case c.hc == nil:
+		return nil, fetchInfo{}, invalidf("client not made by NewClient")
 	}
-	if ctx == nil {
-		return nil, invalidf("nil context.Context")
-	}
-	if c.hc == nil {
-		return nil, invalidf("client not made by NewClient")
+	var body []byte
+	if r.body != nil {
+		var err error
+		if body, err = json.Marshal(r.body); err != nil {
+			return nil, fetchInfo{}, wrapf("%s %s: encoding the body: %w", r.method, r.path, err)
+		}
 	}
 	if c.timeout > 0 {
 		var cancel context.CancelFunc
 		ctx, cancel = context.WithTimeout(ctx, c.timeout)
 		defer cancel()
 	}
-	u := c.base + path
-	if len(query) > 0 {
-		u += "?" + query.Encode()
+	u := c.base + r.path
+	if len(r.query) > 0 {
+		u += "?" + r.query.Encode()
 	}
-	cl := &call{c: c, ctx: ctx, path: c.basePath + path}
-	resp, err := cl.send(u)
+	cl := &call{c: c, ctx: ctx, r: r, url: u, body: body, path: c.basePath + r.path}
+	res, err := cl.run()
 	if err != nil {
-		return nil, err
+		return nil, cl.info, err
 	}
-	if resp.StatusCode < 200 || resp.StatusCode > 299 {
-		return nil, c.statusError(resp)
+	if res.status < 200 || res.status > 299 {
+		return nil, cl.info, cl.lastAPI // the final response's
 	}
-	env, items, err := decode(resp.body, c.loc)
+	if res.tooLarge {
+		return nil, cl.info, c.malformed(res, fmt.Errorf("body larger than %d MiB: %w", maxBody>>20, ErrMalformedResponse))
+	}
+	return res, cl.info, nil
+}
+
+// getPage calls r and decodes its page: the one path of list endpoints.
+// decode reads the body whole; timestamps without a zone read in loc.
+func getPage[T any](ctx context.Context, c *Client, r *request,
+	decode func(body []byte, loc *time.Location) (envelope, []T, error)) (*Page[T], fetchInfo, error) {
+	res, info, err := c.do(ctx, r)
+	if err != nil {
+		return nil, info, err
+	}
+	env, items, err := decode(res.body, c.loc)
+	if err := c.envelopeError(res, env, err); err != nil {
+		return nil, info, err
+	}
+	return &Page[T]{Items: items, Meta: env.Meta, Message: env.Message, Header: res.header,
+		RateLimit: parseRateLimit(res.header)}, info, nil
+}
+
+// getObject calls r and decodes the one object its envelope's data holds.
+// decode reads the body whole; it returns the zero T for a data that is
+// [], null or absent.
+func getObject[T any](ctx context.Context, c *Client, r *request,
+	decode func(body []byte, loc *time.Location) (envelope, T, error)) (T, fetchInfo, error) {
+	var zero T
+	res, info, err := c.do(ctx, r)
+	if err != nil {
+		return zero, info, err
+	}
+	env, v, err := decode(res.body, c.loc)
+	if err := c.envelopeError(res, env, err); err != nil {
+		return zero, info, err
+	}
+	return v, info, nil
+}
+
+// doNoData calls r for its outcome alone: the envelope is checked, its data
+// ignored.
+func (c *Client) doNoData(ctx context.Context, r *request) (fetchInfo, error) {
+	res, info, err := c.do(ctx, r)
+	if err != nil {
+		return info, err
+	}
+	env, err := decodeEnvelope(res.body)
+	return info, c.envelopeError(res, env, err)
+}
+
+// envelopeError returns nil when a 2xx response's envelope, decoded with
+// error err, says success: code 200, or no code but data. Laravel reports
+// some errors as HTTP 200 with their own code: an *APIError.
+func (c *Client) envelopeError(res *response, env envelope, err error) error {
 	switch {
-	case err == nil && (env.HasCode && env.Code == http.StatusOK || !env.HasCode && env.HasData):
-		return &Page[T]{Items: items, Meta: env.Meta, Message: env.Message, Header: resp.Header}, nil
-	case err == nil && env.HasCode:
-		// Laravel reports some errors as HTTP 200 with their own code.
-		e := c.apiError(resp)
-		e.Code, e.Message = env.Code, env.Message
+	case err != nil:
+		return c.malformed(res, err)
+	case env.HasCode && env.Code == http.StatusOK, !env.HasCode && env.HasData:
+		return nil
+	case env.HasCode:
+		e := c.apiError(res)
+		e.Code, e.Message = env.Code, c.secrets.string(env.Message)
 		if e.Message == "" {
 			e.Message = http.StatusText(env.Code)
 		}
-		return nil, e
-	case err == nil:
-		err = fmt.Errorf("agentapi: response has neither \"code\" nor \"data\": %w", ErrMalformedResponse)
+		return e
 	}
-	return nil, malformed(c.apiError(resp), err)
-}
-
-// response is an HTTP response with its body read.
-type response struct {
-	*http.Response
-	body []byte
-}
-
-// send runs the call's attempts on URL u and reads the final response's
-// body.
-func (cl *call) send(u string) (*response, error) {
-	req, err := retryablehttp.NewRequestWithContext(cl.ctx, http.MethodGet, u, nil)
-	if err != nil {
-		return nil, fmt.Errorf("agentapi: GET %s: %w", cl.path, err)
-	}
-	req.Header = cl.c.header.Clone()
-	resp, err := cl.retryClient().Do(req)
-	if err != nil {
-		return nil, cl.failure(err)
-	}
-	defer resp.Body.Close()
-	limit := int64(maxBody)
-	if resp.StatusCode < 200 || resp.StatusCode > 299 {
-		limit = maxErrorRead // only its start is kept
-	}
-	body, tooLarge, err := readBody(resp.Body, resp.ContentLength, limit)
-	if err != nil && cl.ctx.Err() != nil {
-		return nil, cl.failure(err)
-	}
-	res := &response{Response: resp, body: body}
-	switch {
-	case resp.StatusCode < 200 || resp.StatusCode > 299:
-		// An error body cut short still tells the status.
-	case tooLarge:
-		return nil, malformed(cl.c.apiError(res), fmt.Errorf("agentapi: body larger than %d MiB: %w", maxBody>>20, ErrMalformedResponse))
-	case err != nil:
-		return nil, malformed(cl.c.apiError(res), fmt.Errorf("agentapi: reading body: %w: %w", ErrMalformedResponse, err))
-	}
-	return res, nil
-}
-
-// readBody reads r up to limit bytes into a buffer sized from the
-// Content-Length when known. tooLarge reports a body past limit, of which the
-// first limit bytes are returned.
-func readBody(r io.Reader, contentLength, limit int64) (body []byte, tooLarge bool, err error) {
-	if contentLength > limit {
-		return nil, true, nil
-	}
-	size := int64(512)
-	if contentLength >= 0 {
-		size = contentLength + 1 // +1: room to see EOF without growing
-	}
-	buf := make([]byte, 0, size)
-	for {
-		if len(buf) == cap(buf) {
-			buf = append(buf, 0)[:len(buf)] // let append pick the growth
-		}
-		n, err := r.Read(buf[len(buf):cap(buf)])
-		buf = buf[:len(buf)+n]
-		if int64(len(buf)) > limit {
-			return buf[:limit], true, nil
-		}
-		if err == io.EOF {
-			return buf, false, nil
-		}
-		if err != nil {
-			return buf, false, err
-		}
-	}
+	return c.malformed(res, fmt.Errorf("the body has neither \"code\" nor \"data\": %w", ErrMalformedResponse))
 }
 
 // statusError returns the *APIError of a non-2xx response, with the
-// envelope's code and message when the body holds one.
-func (c *Client) statusError(resp *response) *APIError {
-	e := c.apiError(resp)
-	if env, err := decodeEnvelope(resp.body); err == nil {
+// envelope's code and message when the body holds one, and Laravel's field
+// errors on a 422.
+func (c *Client) statusError(res *response) *APIError {
+	e := c.apiError(res)
+	if env, err := decodeEnvelope(res.body); err == nil {
 		if env.HasCode {
 			e.Code = env.Code
 		}
-		e.Message = env.Message
+		e.Message = c.secrets.string(env.Message)
+	}
+	if res.status == http.StatusUnprocessableEntity {
+		e.Errors = c.fieldErrors(res.body)
 	}
 	if e.Message == "" {
-		e.Message = http.StatusText(resp.StatusCode)
+		e.Message = http.StatusText(res.status)
 	}
 	return e
 }
 
-// apiError returns an *APIError with what every response tells: status,
-// Retry-After, request id and the start of the body.
-func (c *Client) apiError(resp *response) *APIError {
-	e := &APIError{
-		HTTPStatus: resp.StatusCode,
-		RequestID:  resp.Header.Get("X-Request-Id"),
-		Body:       bytes.Clone(resp.body[:min(len(resp.body), maxErrorBody)]),
+// fieldErrors reads Laravel's validation errors, {"errors": {"field":
+// ["message", ...]}}; a field with one string instead of a list is taken
+// too. It returns nil when the body holds none.
+func (c *Client) fieldErrors(body []byte) map[string][]string {
+	var v struct {
+		Errors map[string]json.RawMessage `json:"errors"`
 	}
-	if ra, ok := c.retryAfter(resp.Header); ok {
+	if json.Unmarshal(body, &v) != nil || len(v.Errors) == 0 {
+		return nil
+	}
+	out := make(map[string][]string, len(v.Errors))
+	for field, raw := range v.Errors {
+		var list []string
+		if json.Unmarshal(raw, &list) != nil {
+			var one string
+			if json.Unmarshal(raw, &one) != nil {
+				continue
+			}
+			list = []string{one}
+		}
+		for i := range list {
+			list[i] = c.secrets.string(list[i])
+		}
+		out[c.secrets.string(field)] = list
+	}
+	return out
+}
+
+// apiError returns an *APIError with what every response tells: status,
+// Retry-After, rate limit, request id and the start of the body, redacted.
+func (c *Client) apiError(res *response) *APIError {
+	e := &APIError{
+		HTTPStatus: res.status,
+		RequestID:  res.header.Get("X-Request-Id"),
+		Body:       bytes.Clone(c.secrets.bytes(res.body[:min(len(res.body), maxErrorBody)])),
+		RateLimit:  parseRateLimit(res.header),
+	}
+	if ra, ok := c.retryAfter(res.header); ok {
 		e.RetryAfter = ra
 	}
+	return e
+}
+
+// malformed returns the *APIError of a 2xx response whose body is not the
+// envelope, cause saying why.
+func (c *Client) malformed(res *response, cause error) *APIError {
+	e := malformed(c.apiError(res), cause)
+	e.Message = c.secrets.string(e.Message)
 	return e
 }
 
@@ -183,10 +245,4 @@ func malformed(e *APIError, cause error) *APIError {
 	}
 	e.Message, e.err = msg, cause
 	return e
-}
-
-// fetchInfo is what one call saw besides its result, for the pager: it comes
-// back with every page's result, success or failure.
-type fetchInfo struct {
-	throttled int // responses with HTTP 429, retried or not
 }

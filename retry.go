@@ -14,8 +14,6 @@ import (
 	"strings"
 	"sync/atomic"
 	"time"
-
-	"github.com/hashicorp/go-retryablehttp"
 )
 
 const (
@@ -23,12 +21,17 @@ const (
 	maxRedirects = 5
 	// zeroMinBase is the first backoff step when WithRetryWait's min is 0.
 	zeroMinBase = 100 * time.Millisecond
+	// notifyMin is the shortest wait WithWaitNotify is told of.
+	notifyMin = time.Millisecond
 )
 
 type throttleKey struct{}
 
 // withThrottleFlag returns a context whose requests set the flag when a
 // response of theirs is HTTP 429, even one that a retry then got past.
+//
+// Deprecated: fetchInfo.throttled says the same; the flag stays until the
+// pager reads fetchInfo.
 func withThrottleFlag(ctx context.Context) (context.Context, *atomic.Bool) {
 	f := new(atomic.Bool)
 	return context.WithValue(ctx, throttleKey{}, f), f
@@ -41,70 +44,176 @@ func markThrottled(ctx context.Context) {
 	}
 }
 
-// call is the state of one call across its attempts. retryablehttp runs the
-// hooks of one call on the calling goroutine, one after another.
+// call is the state of one call across its attempts, run by one goroutine.
 type call struct {
 	c        *Client
 	ctx      context.Context
-	path     string    // the URL's path without query: what logs and errors name
-	attempts int       // attempts started so far
-	sent     time.Time // when the current attempt started
-	lastErr  error     // the current attempt's transport error
+	r        *request
+	url      string
+	body     []byte // the request's JSON, sent again on every attempt
+	path     string // the URL's path without query: what logs and errors name
+	attempts int    // attempts started so far
+	info     fetchInfo
+	lastAPI  *APIError // the last response that was not a success
+	lastErr  error     // the last attempt's transport error; nil if it had a response
 }
 
-// retryClient returns a retryablehttp client that runs cl under the SDK's
-// retry policy.
-func (cl *call) retryClient() *retryablehttp.Client {
-	return &retryablehttp.Client{
-		HTTPClient:      cl.c.hc,
-		Logger:          nil, // the SDK logs through WithLogger's slog.Logger
-		RetryWaitMin:    cl.c.waitMin,
-		RetryWaitMax:    cl.c.waitMax,
-		RetryMax:        cl.c.maxRetries,
-		RequestLogHook:  cl.onRequest,
-		ResponseLogHook: cl.onResponse,
-		CheckRetry:      cl.checkRetry,
-		Backoff:         cl.backoff,
-		ErrorHandler:    cl.errorHandler,
+// run sends the request until it succeeds, the policy stops retrying, or a
+// wait cannot end in time. It returns the last response, or the error that
+// ended the call.
+func (cl *call) run() (*response, error) {
+	for {
+		if err := cl.ctx.Err(); err != nil {
+			return nil, cl.stopped(err)
+		}
+		t, err := cl.c.window.acquire(cl.ctx, cl.c.now, cl.holdForWindow)
+		if err != nil {
+			return nil, cl.stopped(err)
+		}
+		if err := cl.paced(); err != nil {
+			cl.c.window.release(t, 0, nil, 0, cl.c.now())
+			return nil, cl.stopped(err)
+		}
+		res, reached, err := cl.attempt()
+		if err != nil {
+			cl.c.window.release(t, 0, nil, 0, cl.c.now())
+			cl.lastErr = err
+			cl.log("agentapi: attempt failed", slog.String("path", cl.path), slog.Int("attempt", cl.attempts),
+				slog.String("error", cl.c.secrets.string(redactURL(err).Error())))
+		} else {
+			cl.c.window.release(t, res.status, res.header, cl.c.windowHold(res.header), cl.c.now())
+			cl.lastErr = nil
+			if res.status == http.StatusTooManyRequests {
+				cl.info.throttled++
+				markThrottled(cl.ctx)
+			}
+			if res.status < 200 || res.status > 299 {
+				cl.lastAPI = cl.c.statusError(res)
+			}
+		}
+		wait, reason, retry := cl.next(res, reached, err)
+		if !retry || cl.attempts > cl.c.maxRetries {
+			if err != nil {
+				return nil, cl.failure(err)
+			}
+			return res, nil
+		}
+		cl.log("agentapi: retrying", slog.String("path", cl.path), slog.Int("attempt", cl.attempts),
+			slog.Duration("wait", wait), slog.String("reason", reason))
+		if err := cl.pause(wait, reason); err != nil {
+			return nil, cl.stopped(err)
+		}
 	}
 }
 
-// checkRetry decides whether an attempt is retried: transport errors other
-// than a refused redirect, a bad URL or an untrusted certificate; HTTP 429,
-// 500, 502, 503 and 504, unless Retry-After asks for longer than the maximum
-// wait. The envelope's code never decides.
-func (cl *call) checkRetry(ctx context.Context, resp *http.Response, err error) (bool, error) {
-	if ctxErr := ctx.Err(); ctxErr != nil {
-		return false, ctxErr
+// next decides whether the attempt that gave res or err is retried, and
+// after what wait. Transport errors other than a refused redirect, a bad URL
+// or an untrusted certificate, and HTTP 429, 500, 502, 503 and 504 are
+// retried, but a create only when its request surely never reached the
+// application (reached false, 429, 503). A Retry-After longer than
+// WithMaxRetryAfter stops: the caller gets the error at once. The envelope's
+// code never decides.
+func (cl *call) next(res *response, reached bool, err error) (time.Duration, string, bool) {
+	if cl.ctx.Err() != nil {
+		return 0, "", false
 	}
-	cl.lastErr = err
+	backoff := cl.c.backoff(cl.attempts - 1)
 	if err != nil {
-		cl.log("agentapi: attempt failed", slog.String("path", cl.path), slog.Int("attempt", cl.attempts),
-			slog.String("error", redactError(err).Error()), slog.Duration("duration", time.Since(cl.sent)))
-		return retryableError(err), nil
+		if !retryableError(err) || (cl.r.class == retryCreate && reached) {
+			return 0, "", false
+		}
+		return backoff, "backoff", true
 	}
-	switch resp.StatusCode {
+	switch res.status {
 	case http.StatusTooManyRequests, http.StatusServiceUnavailable:
-		if resp.StatusCode == http.StatusTooManyRequests {
-			markThrottled(ctx)
+		ra, ok := cl.c.retryAfter(res.header)
+		switch {
+		case ok && ra > cl.c.maxRetryAfter:
+			return 0, "", false
+		case ok && ra > 0:
+			return ra, "retry-after", true
 		}
-		// A wait longer than the maximum is not waited: the caller gets
-		// the error with RetryAfter at once and decides.
-		if ra, ok := cl.c.retryAfter(resp.Header); ok && ra > cl.c.waitMax {
-			return false, nil
-		}
-		return true, nil
+		// Retry-After 0, in the past or unparsable: the backoff, at least
+		// WithRetryWait's min.
+		return backoff, "backoff", true
 	case http.StatusInternalServerError, http.StatusBadGateway, http.StatusGatewayTimeout:
-		return true, nil
+		return backoff, "backoff", cl.r.class != retryCreate
 	}
-	return false, nil
+	return 0, "", false
+}
+
+// pause waits d, telling WithWaitNotify why. A wait that cannot end before
+// the call's deadline is not begun: it returns an error wrapping
+// context.DeadlineExceeded at once.
+func (cl *call) pause(d time.Duration, reason string) error {
+	if d <= 0 {
+		return nil
+	}
+	if dl, ok := cl.ctx.Deadline(); ok && cl.c.now().Add(d).After(dl) {
+		return fmt.Errorf("a wait of %s (%s) would pass the deadline: %w", d, reason, context.DeadlineExceeded)
+	}
+	if reason == "rate limit" || reason == "pace" {
+		// Retries log their waits as "agentapi: retrying".
+		cl.log("agentapi: waiting", slog.String("path", cl.path), slog.Duration("wait", d), slog.String("reason", reason))
+	}
+	if fn := cl.c.notify; fn != nil && d >= notifyMin {
+		fn(WaitEvent{Reason: reason, Duration: d, Path: cl.path})
+	}
+	return cl.c.wait(cl.ctx, d)
+}
+
+// backoff returns the wait before the retry that follows attempt number
+// attempt (0 for the first): exponential with full jitter, so that clients
+// failing together do not retry together. The n-th retry waits uniformly in
+// [min, min(max, base·2^n)].
+func (c *Client) backoff(attempt int) time.Duration {
+	base := c.waitMin
+	if base == 0 {
+		base = min(c.waitMax, zeroMinBase)
+	}
+	n := attempt + 1
+	upper := c.waitMax
+	if n < 62 && base <= c.waitMax>>n {
+		upper = base << n
+	}
+	if upper <= c.waitMin {
+		return c.waitMin
+	}
+	return c.waitMin + time.Duration(c.jitter()*float64(upper-c.waitMin))
+}
+
+// retryAfter parses the Retry-After header, in seconds or as an HTTP date (a
+// date in the past is 0). A value too large to represent is the longest
+// duration; a negative or unparsable one counts as absent.
+func (c *Client) retryAfter(h http.Header) (time.Duration, bool) {
+	v := strings.TrimSpace(h.Get("Retry-After"))
+	if v == "" {
+		return 0, false
+	}
+	if s, err := strconv.ParseInt(v, 10, 64); err == nil || errors.Is(err, strconv.ErrRange) {
+		switch {
+		case s < 0:
+			return 0, false
+		case s > int64(math.MaxInt64/time.Second):
+			return math.MaxInt64, true
+		}
+		return time.Duration(s) * time.Second, true
+	}
+	t, err := http.ParseTime(v)
+	if err != nil {
+		return 0, false
+	}
+	return max(t.Sub(c.now()), 0), true
 }
 
 // retryableError reports whether a transport error may pass on a new
 // attempt.
 func retryableError(err error) bool {
-	var re *redirectError
-	if errors.As(err, &re) {
+	var (
+		re *redirectError
+		pe permanentError
+	)
+	if errors.As(err, &re) || errors.As(err, &pe) {
 		return false
 	}
 	var (
@@ -129,97 +238,38 @@ func retryableError(err error) bool {
 	return true
 }
 
-// backoff returns the wait before the retry that follows attempt number
-// attempt (0 for the first): the server's Retry-After on 429 and 503 when
-// present (checkRetry stopped if it exceeded the maximum), else exponential
-// with full jitter.
-func (cl *call) backoff(_, _ time.Duration, attempt int, resp *http.Response) time.Duration {
-	wait := cl.c.retryWait(attempt, resp)
-	attrs := []slog.Attr{slog.String("path", cl.path), slog.Int("attempt", cl.attempts), slog.Duration("wait", wait)}
-	if resp != nil {
-		attrs = append(attrs, slog.Int("status", resp.StatusCode))
-	} else if cl.lastErr != nil {
-		attrs = append(attrs, slog.String("error", redactError(cl.lastErr).Error()))
-	}
-	cl.log("agentapi: retrying", attrs...)
-	return wait
-}
-
-// retryWait computes backoff's wait.
-func (c *Client) retryWait(attempt int, resp *http.Response) time.Duration {
-	if resp != nil && (resp.StatusCode == http.StatusTooManyRequests || resp.StatusCode == http.StatusServiceUnavailable) {
-		if ra, ok := c.retryAfter(resp.Header); ok && ra <= c.waitMax {
-			return ra
-		}
-	}
-	// Full jitter: the n-th retry waits uniformly in [min, min(max, base·2^n)],
-	// so that clients failing together do not retry together.
-	base := c.waitMin
-	if base == 0 {
-		base = min(c.waitMax, zeroMinBase)
-	}
-	n := attempt + 1
-	upper := c.waitMax
-	if n < 62 && base <= c.waitMax>>n {
-		upper = base << n
-	}
-	if upper <= c.waitMin {
-		return c.waitMin
-	}
-	return c.waitMin + time.Duration(c.jitter()*float64(upper-c.waitMin))
-}
-
-// retryAfter parses the Retry-After header, in seconds or as an HTTP date.
-func (c *Client) retryAfter(h http.Header) (time.Duration, bool) {
-	v := strings.TrimSpace(h.Get("Retry-After"))
-	if v == "" {
-		return 0, false
-	}
-	if s, err := strconv.ParseInt(v, 10, 64); err == nil {
-		if s < 0 {
-			return 0, false
-		}
-		if s > int64(math.MaxInt64/time.Second) {
-			return math.MaxInt64, true
-		}
-		return time.Duration(s) * time.Second, true
-	}
-	t, err := http.ParseTime(v)
-	if err != nil {
-		return 0, false
-	}
-	return max(t.Sub(c.now()), 0), true
-}
-
-// errorHandler runs when retries end without success: it hands the last
-// response to getPage, which turns it into an *APIError, or the last error.
-func (cl *call) errorHandler(resp *http.Response, err error, attempts int) (*http.Response, error) {
-	cl.attempts = attempts
-	if err == nil && resp != nil {
-		return resp, nil
-	}
-	if resp != nil {
-		resp.Body.Close()
-	}
-	if err == nil {
-		err = errors.New("no response")
-	}
-	return nil, err
-}
-
-// failure turns the error of a call that got no usable response into the
-// caller's error: it wraps the cause, names the method, the path (never the
-// query, which may hold a filter the user considers private) and the
-// attempts.
+// failure turns the transport error that ended a call into the caller's
+// error: it names the method, the path (never the query, which may hold a
+// filter the user considers private) and the attempts, and wraps the cause
+// with any secret replaced.
 func (cl *call) failure(err error) error {
 	if ctxErr := cl.ctx.Err(); ctxErr != nil {
-		return fmt.Errorf("agentapi: GET %s: %w (after %s)", cl.path, ctxErr, attemptsText(cl.attempts))
+		return cl.stopped(ctxErr)
 	}
 	var re *redirectError
 	if errors.As(err, &re) {
 		return re
 	}
-	return fmt.Errorf("agentapi: GET %s failed after %s: %w", cl.path, attemptsText(cl.attempts), redactError(err))
+	return wrapf("%s %s failed after %s: %w", cl.r.method, cl.path, attemptsText(cl.attempts),
+		cl.c.secrets.error(redactURL(err)))
+}
+
+// stopped returns the error of a call that a context or a deadline ended:
+// it wraps cause and the last *APIError, when a response had arrived, and
+// the last attempt's transport error, so that errors.Is and errors.As find
+// them all.
+func (cl *call) stopped(cause error) error {
+	format := "%s %s: %w (after %s)"
+	args := []any{cl.r.method, cl.path, cause, attemptsText(cl.attempts)}
+	if cl.lastAPI != nil {
+		format += ": %w"
+		args = append(args, cl.lastAPI)
+	}
+	if err := cl.lastErr; err != nil && !errors.Is(err, context.Canceled) && !errors.Is(err, context.DeadlineExceeded) {
+		format += ": %w"
+		args = append(args, cl.c.secrets.error(redactURL(err)))
+	}
+	return wrapf(format, args...)
 }
 
 // attemptsText returns "1 attempt" or "n attempts".
@@ -230,9 +280,9 @@ func attemptsText(n int) string {
 	return strconv.Itoa(n) + " attempts"
 }
 
-// redactError drops the *url.Error layer, whose message holds the full URL
+// redactURL drops the *url.Error layer, whose message holds the full URL
 // with its query string; the cause stays reachable through errors.Is/As.
-func redactError(err error) error {
+func redactURL(err error) error {
 	var ue *url.Error
 	if errors.As(err, &ue) && ue.Err != nil {
 		return ue.Err
@@ -240,45 +290,9 @@ func redactError(err error) error {
 	return err
 }
 
-// onRequest logs an attempt as it starts.
-func (cl *call) onRequest(_ retryablehttp.Logger, req *http.Request, attempt int) {
-	cl.attempts = attempt + 1
-	cl.sent = time.Now()
-	cl.log("agentapi: request", slog.String("method", req.Method), slog.String("path", cl.path),
-		slog.Int("attempt", cl.attempts))
-}
-
-// onResponse logs an attempt's response.
-func (cl *call) onResponse(_ retryablehttp.Logger, resp *http.Response) {
-	cl.log("agentapi: response", slog.String("path", cl.path), slog.Int("attempt", cl.attempts),
-		slog.Int("status", resp.StatusCode), slog.Duration("duration", time.Since(cl.sent)))
-}
-
 // log writes a Debug record to the client's logger, if any.
 func (cl *call) log(msg string, attrs ...slog.Attr) {
 	if l := cl.c.logger; l != nil {
 		l.LogAttrs(cl.ctx, slog.LevelDebug, msg, attrs...)
 	}
-}
-
-// redirectError is a redirect the SDK refuses to follow.
-type redirectError struct{ msg string }
-
-// Error returns the reason the redirect was refused.
-func (e *redirectError) Error() string { return e.msg }
-
-// checkRedirect follows redirects within the same scheme and host, at most
-// maxRedirects of them: one to another host would carry WithHeader's values
-// (an API key) to it.
-func checkRedirect(req *http.Request, via []*http.Request) error {
-	first := via[0].URL
-	if req.URL.Scheme != first.Scheme || !strings.EqualFold(req.URL.Host, first.Host) {
-		return &redirectError{fmt.Sprintf("agentapi: refusing redirect to another host %q",
-			req.URL.Scheme+"://"+req.URL.Host)}
-	}
-	if len(via) > maxRedirects {
-		return &redirectError{fmt.Sprintf("agentapi: GET %s: stopped after %d redirects",
-			first.EscapedPath(), maxRedirects)}
-	}
-	return nil
 }

@@ -2,17 +2,22 @@ package agentapi
 
 import (
 	"context"
-	"fmt"
+	"net/http"
 	"net/url"
 
 	"github.com/google/go-querystring/query"
 )
 
+// walkPerPage is the page size of a walk whose options leave PerPage 0:
+// the server's default of 15 would cost seven times the requests, which a
+// throttle of 60 a minute makes slow.
+const walkPerPage = 100
+
 // ListSubsetTasksOptions are the query parameters of ListSubsetTasks and
 // SubsetTasks. Zero values are left out of the request.
 type ListSubsetTasksOptions struct {
 	Page      int    `url:"page,omitempty"`        // page number, from 1; the server's default is 1
-	PerPage   int    `url:"per_page,omitempty"`    // page size; the server's default is 15
+	PerPage   int    `url:"per_page,omitempty"`    // page size; the server's default is 15, a walk's 100
 	Name      string `url:"name,omitempty"`        // only tasks whose name contains this text
 	SubUserID string `url:"sub_user_id,omitempty"` // only the tasks of this sub-account
 }
@@ -20,52 +25,60 @@ type ListSubsetTasksOptions struct {
 // ListSubsetTasks returns one page of the tasks of userID and all its
 // sub-accounts: GET /agent-api/new/user/{user_id}/subset_task.
 //
-// userID is escaped into one path segment; "", "." and ".." are refused, as
-// are a negative Page or PerPage, with an error wrapping ErrInvalidArgument
-// before any request. opts may be nil. A response that is not a success is an
+// userID must hold 1 to 128 of A-Z a-z 0-9 - _; another, or a negative Page
+// or PerPage, is refused with an error wrapping ErrInvalidArgument before
+// any request. opts may be nil. A response that is not a success is an
 // *APIError; see the package documentation for the retry policy.
 func (c *Client) ListSubsetTasks(ctx context.Context, userID string, opts *ListSubsetTasksOptions) (*TaskPage, error) {
-	path, err := subsetTaskPath(userID)
-	if err != nil {
-		return nil, err
+	p, _, err := c.listSubsetTasks(ctx, userID, opts)
+	return p, err
+}
+
+// listSubsetTasks is ListSubsetTasks with what the call saw, for the pager.
+func (c *Client) listSubsetTasks(ctx context.Context, userID string, opts *ListSubsetTasksOptions) (*TaskPage, fetchInfo, error) {
+	if err := checkID("user id", userID); err != nil {
+		return nil, fetchInfo{}, err
 	}
 	q, err := opts.values()
 	if err != nil {
-		return nil, err
+		return nil, fetchInfo{}, err
 	}
-	return getPage(ctx, c, path, q, decodeTaskPage)
+	r := &request{method: http.MethodGet, path: "/agent-api/new/user/" + userID + "/subset_task", query: q}
+	return getPage(ctx, c, r, decodeTaskPage)
 }
 
 // SubsetTasks returns a Pager over every page of the tasks of userID and all
 // its sub-accounts, starting at opts.Page (default 1) with opts.PerPage per
-// page. opts is copied; it may be nil. Argument errors surface on the pager's
-// first call.
+// page (default 100). opts is copied; it may be nil. Argument errors surface
+// on the pager's first call.
 func (c *Client) SubsetTasks(userID string, opts *ListSubsetTasksOptions, popts ...PagerOption) *Pager[Task] {
 	var o ListSubsetTasksOptions
 	if opts != nil {
 		o = *opts
 	}
+	if o.PerPage == 0 {
+		o.PerPage = walkPerPage
+	}
 	start := o.Page
-	fetch := func(ctx context.Context, page int) (*TaskPage, error) {
+	fetch := func(ctx context.Context, page int) (*TaskPage, fetchInfo, error) {
 		po := o
 		po.Page = page
-		return c.ListSubsetTasks(ctx, userID, &po)
+		return c.listSubsetTasks(ctx, userID, &po)
 	}
-	return newPager(fetch, taskKey, start, popts)
+	return newPager(dropInfo(fetch), taskKey, start, popts)
+}
+
+// dropInfo adapts a fetch to the pager of today, which learns of 429s from
+// the context flag (the request path sets it) rather than from fetchInfo.
+func dropInfo[T any](fetch func(context.Context, int) (*Page[T], fetchInfo, error)) func(context.Context, int) (*Page[T], error) {
+	return func(ctx context.Context, page int) (*Page[T], error) {
+		p, _, err := fetch(ctx, page)
+		return p, err
+	}
 }
 
 // taskKey identifies a task across pages.
 func taskKey(t *Task) string { return t.UUID }
-
-// subsetTaskPath returns the escaped path of userID's subset_task endpoint.
-func subsetTaskPath(userID string) (string, error) {
-	switch userID {
-	case "", ".", "..":
-		return "", fmt.Errorf("agentapi: user id %q is not a valid path segment: %w", userID, ErrInvalidArgument)
-	}
-	// PathEscape keeps "/", "?", "#" and "%" from changing the path or query.
-	return "/agent-api/new/user/" + url.PathEscape(userID) + "/subset_task", nil
-}
 
 // values checks the options and encodes them as a query.
 func (o *ListSubsetTasksOptions) values() (url.Values, error) {
@@ -74,14 +87,14 @@ func (o *ListSubsetTasksOptions) values() (url.Values, error) {
 	}
 	// The server answers 500 to a negative page or per_page.
 	if o.Page < 0 {
-		return nil, fmt.Errorf("agentapi: page %d is negative: %w", o.Page, ErrInvalidArgument)
+		return nil, invalidf("page %d is negative", o.Page)
 	}
 	if o.PerPage < 0 {
-		return nil, fmt.Errorf("agentapi: per_page %d is negative: %w", o.PerPage, ErrInvalidArgument)
+		return nil, invalidf("per_page %d is negative", o.PerPage)
 	}
 	q, err := query.Values(o)
 	if err != nil {
-		return nil, fmt.Errorf("agentapi: encoding options: %w", err)
+		return nil, wrapf("encoding options: %w", err)
 	}
 	return q, nil
 }

@@ -5,6 +5,7 @@ import (
 	"net/http"
 	"net/url"
 	"os"
+	"strings"
 	"sync"
 	"testing"
 	"time"
@@ -34,22 +35,49 @@ func (rec *recorder) requests() []*url.URL {
 	return append([]*url.URL(nil), rec.urls...)
 }
 
-func TestUserIDIsOnePathSegment(t *testing.T) {
+func TestUserIDsRefusedUnlessSafe(t *testing.T) {
 	rec := &recorder{body: []byte(`{"code":200,"data":[]}`)}
 	srv := newTestServer(t, rec)
 	c := newTestClient(t, srv.URL+"/prefix")
-	ids := []string{"42", "a/b", "../admin", "x?page=9", "frag#ment", "100%", "%2F", "with space", "子账号", "a;b=c"}
-	for _, id := range ids {
-		// The response may not decode yet; only the request matters here.
-		_, _ = c.ListSubsetTasks(context.Background(), id, nil)
+	good := []string{"42", "9f1c2a4e-0b7d-4c1e-9a51-3f1e2d3c4b5a", "user_7", strings.Repeat("a", 128)}
+	bad := []string{"", ".", "..", "a/b", "../admin", "..%2F..%2Fadmin", "x?page=9", "frag#ment", "100%",
+		"%2F", "with space", "子账号", "a;b=c", "a\nb", strings.Repeat("a", 129)}
+	for _, id := range bad {
+		p, err := c.ListSubsetTasks(context.Background(), id, nil)
+		assert.ErrorIs(t, err, ErrInvalidArgument, id)
+		assert.Nil(t, p, id)
+	}
+	require.Empty(t, rec.requests(), "a refused id sends nothing")
+	for _, id := range good {
+		_, err := c.ListSubsetTasks(context.Background(), id, nil)
+		assert.NoError(t, err, id)
 	}
 	got := rec.requests()
-	require.Len(t, got, len(ids))
-	for i, id := range ids {
-		assert.Equal(t, "/prefix/agent-api/new/user/"+url.PathEscape(id)+"/subset_task", got[i].EscapedPath(), id)
-		assert.Equal(t, "/prefix/agent-api/new/user/"+id+"/subset_task", got[i].Path, id)
-		assert.Empty(t, got[i].RawQuery, id)
-		assert.Empty(t, got[i].Fragment, id)
+	require.Len(t, got, len(good))
+	for i, id := range good {
+		assert.Equal(t, "/prefix/agent-api/new/user/"+id+"/subset_task", got[i].EscapedPath(), id)
+	}
+}
+
+func TestCheckID(t *testing.T) {
+	tests := []struct {
+		id string
+		ok bool
+	}{
+		{"1", true}, {"A-z_0", true}, {strings.Repeat("9", 128), true},
+		{"", false}, {strings.Repeat("9", 129), false}, {"a.b", false}, {"a/b", false},
+		{"a%2Fb", false}, {"é", false}, {"a b", false}, {"a\x00", false},
+	}
+	for _, tt := range tests {
+		err := checkID("task id", tt.id)
+		if tt.ok {
+			assert.NoError(t, err, tt.id)
+			continue
+		}
+		assert.ErrorIs(t, err, ErrInvalidArgument, tt.id)
+		if tt.id != "" {
+			assert.Contains(t, err.Error(), "task id", tt.id)
+		}
 	}
 }
 
@@ -65,6 +93,7 @@ func TestInvalidArgumentsSendNothing(t *testing.T) {
 		{"empty user", "", nil},
 		{"dot user", ".", nil},
 		{"dot-dot user", "..", nil},
+		{"slash user", "a/b", nil},
 		{"negative page", "42", &ListSubsetTasksOptions{Page: -1}},
 		{"negative per_page", "42", &ListSubsetTasksOptions{PerPage: -5}},
 	}
