@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
-	"fmt"
 	"net"
 	"net/http"
 	"net/http/httptest"
@@ -15,6 +14,8 @@ import (
 	"time"
 
 	"github.com/stretchr/testify/require"
+
+	"github.com/f703e656/agentapi/internal/jsonwire"
 )
 
 // newTestServer starts an httptest server that the test's cleanup closes.
@@ -80,7 +81,7 @@ func testDecode(body []byte, _ *time.Location) (envelope, []testItem, error) {
 		Data    json.RawMessage `json:"data"`
 	}
 	if err := json.Unmarshal(body, &raw); err != nil {
-		return envelope{}, nil, fmt.Errorf("%w: %v", ErrMalformedResponse, err)
+		return envelope{}, nil, decodeFailure(&jsonwire.Error{Msg: err.Error()})
 	}
 	env := envelope{Message: raw.Message, Meta: raw.Meta, HasData: raw.Data != nil}
 	if raw.Code != nil {
@@ -92,7 +93,7 @@ func testDecode(body []byte, _ *time.Location) (envelope, []testItem, error) {
 	var items []testItem
 	if raw.Data != nil {
 		if err := json.Unmarshal(raw.Data, &items); err != nil {
-			return env, nil, fmt.Errorf("data: %w: %v", ErrMalformedResponse, err)
+			return env, nil, decodeFailure(&jsonwire.Error{Path: "data", Msg: err.Error()})
 		}
 	}
 	return env, items, nil

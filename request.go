@@ -8,8 +8,9 @@ import (
 	"fmt"
 	"net/http"
 	"net/url"
-	"strings"
 	"time"
+
+	"github.com/f703e656/agentapi/internal/jsonwire"
 )
 
 const (
@@ -94,7 +95,7 @@ func (c *Client) do(ctx context.Context, r *request) (*response, fetchInfo, erro
 		return nil, cl.info, cl.lastAPI // the final response's
 	}
 	if res.tooLarge {
-		return nil, cl.info, c.malformed(res, fmt.Errorf("body larger than %d MiB: %w", maxBody>>20, ErrMalformedResponse))
+		return nil, cl.info, c.malformed(res, fmt.Errorf("body larger than %d MiB", maxBody>>20))
 	}
 	return res, cl.info, nil
 }
@@ -160,7 +161,7 @@ func (c *Client) envelopeError(res *response, env envelope, err error) error {
 		}
 		return e
 	}
-	return c.malformed(res, fmt.Errorf("the body has neither \"code\" nor \"data\": %w", ErrMalformedResponse))
+	return c.malformed(res, errors.New(`the body has neither "code" nor "data"`))
 }
 
 // statusError returns the *APIError of a non-2xx response, with the
@@ -234,15 +235,20 @@ func (c *Client) malformed(res *response, cause error) *APIError {
 	return e
 }
 
-// malformed sets e up as a body that is not the envelope, cause saying why.
+// malformed sets e up as a body that is not the envelope, cause saying why:
+// a *jsonwire.Error from the reader, or a reason of the request path's own.
+// The message is built from the cause's own text, never from the wrapped
+// chain, so it says "malformed response" once.
 func malformed(e *APIError, cause error) *APIError {
+	var jerr *jsonwire.Error
+	why := cause.Error()
+	if errors.As(cause, &jerr) {
+		why = jerr.Error()
+	}
+	e.Message = "malformed response: " + why
 	if !errors.Is(cause, ErrMalformedResponse) {
 		cause = fmt.Errorf("%w: %w", ErrMalformedResponse, cause)
 	}
-	msg := strings.TrimPrefix(cause.Error(), "agentapi: ")
-	if !strings.HasPrefix(msg, "malformed response") {
-		msg = "malformed response: " + msg
-	}
-	e.Message, e.err = msg, cause
+	e.err = cause
 	return e
 }
