@@ -15,6 +15,7 @@ type cmdIO struct {
 	stdin          io.Reader
 	stdout, stderr io.Writer
 	getenv         func(string) string
+	ttyIn, ttyErr  bool // stdin, stderr are terminals: prompts and progress
 }
 
 // action runs a command once its flags are parsed; args are its positional

@@ -46,7 +46,11 @@ func main() {
 // without the process: tests call it in-process. ctx being cancelled is
 // the interrupt.
 func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.Writer, getenv func(string) string) int {
-	err := dispatch(ctx, args, &cmdIO{stdin: stdin, stdout: stdout, stderr: stderr, getenv: getenv})
+	cio := &cmdIO{
+		stdin: stdin, stdout: stdout, stderr: stderr, getenv: getenv,
+		ttyIn: isTerminalFile(stdin), ttyErr: isTerminalFile(stderr),
+	}
+	err := dispatch(ctx, args, cio)
 	return report(ctx, stderr, err)
 }
 
