@@ -93,7 +93,7 @@ func taskObject(t *agentapi.Task) ([]byte, error) {
 		buf.Reset()
 		buf.Write(b)
 	}
-	return withStatus(buf.Bytes(), t.Status().String()), nil
+	return withKey(buf.Bytes(), "task_status", t.Status().String()), nil
 }
 
 // isObject reports whether the compact JSON value b is an object.
@@ -101,17 +101,19 @@ func isObject(b []byte) bool {
 	return len(b) >= 2 && b[0] == '{' && b[len(b)-1] == '}'
 }
 
-// withStatus returns the compact JSON object obj with "task_status":word
-// added as its last key, leaving the other bytes as they were. Last, so
-// that if the API ever sends a task_status of its own, the derived one is
-// what jq, encoding/json and JavaScript read (the last duplicate key wins).
-func withStatus(obj []byte, word string) []byte {
+// withKey returns the compact JSON object obj with key:word (such as
+// "task_status":"paused") added as its last key, leaving the other bytes as
+// they were. Last, so that if the API ever sends a key of that name, the
+// tool's is what jq, encoding/json and JavaScript read (the last duplicate
+// key wins).
+func withKey(obj []byte, key, word string) []byte {
 	out := make([]byte, 0, len(obj)+len(word)+20)
 	out = append(out, obj[:len(obj)-1]...)
 	if len(obj) > 2 { // not "{}"
 		out = append(out, ',')
 	}
-	out = append(out, `"task_status":`...)
+	out = strconv.AppendQuote(out, key)
+	out = append(out, ':')
 	out = strconv.AppendQuote(out, word)
 	return append(out, '}')
 }

@@ -2,7 +2,7 @@ package main
 
 // mainIntro and mainOutro frame the command table in the main help.
 const (
-	mainIntro = `agentapi: the agent API's task list, for scripts and shells.
+	mainIntro = `agentapi: the agent API's tasks and dial-time groups, for scripts and shells.
 
 Usage:
 `
