@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"sort"
 	"strings"
 	"time"
 
@@ -129,7 +130,9 @@ func (c apiConfig) secrets() []string {
 
 // connect returns a client for c, on the built-in fake for --demo, and
 // the function that releases both. ctx is bounded by --timeout when set.
-func (c apiConfig) connect(ctx context.Context, cmd string) (context.Context, *agentapi.Client, func(), error) {
+// The client's waits (rate limit, Retry-After, backoff) are shown on prog,
+// which may be nil.
+func (c apiConfig) connect(ctx context.Context, cmd string, prog *progress) (context.Context, *agentapi.Client, func(), error) {
 	cancel := func() {}
 	if c.timeout > 0 {
 		ctx, cancel = context.WithTimeout(ctx, c.timeout)
@@ -142,6 +145,9 @@ func (c apiConfig) connect(ctx context.Context, cmd string) (context.Context, *a
 	opts := []agentapi.Option{
 		agentapi.WithUserAgent("agentapi-cli/" + agentapi.Version),
 		agentapi.WithMaxRetries(c.retries),
+	}
+	if prog != nil {
+		opts = append(opts, agentapi.WithWaitNotify(prog.notify))
 	}
 	if c.token != "" {
 		opts = append(opts, agentapi.WithToken(c.token))
@@ -168,12 +174,38 @@ func (c apiConfig) failure(ctx context.Context, cmd string, err error) error {
 		return err
 	case errors.Is(err, agentapi.ErrInvalidArgument):
 		return &usageError{err: redact(err, c.secrets()...), cmd: cmd}
+	case errors.Is(err, agentapi.ErrTaskRunning):
+		err = fmt.Errorf("%w\nagentapi: hint: the task is running: pause it first (agentapi tasks pause TASK_ID)", err)
+	case errors.Is(err, agentapi.ErrValidation):
+		err = fieldErrors(err)
 	case errors.Is(ctx.Err(), context.DeadlineExceeded) && c.timeout > 0:
 		err = fmt.Errorf("agentapi: --timeout %s reached: %w", c.timeout, err)
 	case errors.Is(ctx.Err(), context.Canceled):
 		err = fmt.Errorf("agentapi: interrupted: %w", err)
 	}
 	return redact(err, c.secrets()...)
+}
+
+// fieldErrors returns err, a validation failure (HTTP 422), with its field
+// errors on the lines after it, fields sorted: "  name: The name field is
+// required.".
+func fieldErrors(err error) error {
+	var ae *agentapi.APIError
+	if !errors.As(err, &ae) || len(ae.Errors) == 0 {
+		return err
+	}
+	fields := make([]string, 0, len(ae.Errors))
+	for f := range ae.Errors {
+		fields = append(fields, f)
+	}
+	sort.Strings(fields)
+	var b strings.Builder
+	for _, f := range fields {
+		for _, msg := range ae.Errors[f] {
+			fmt.Fprintf(&b, "\n  %s: %s", f, msg)
+		}
+	}
+	return fmt.Errorf("%w%s", err, b.String())
 }
 
 // redact returns err with every occurrence of each secret in its message

@@ -159,14 +159,21 @@ func TestRunHeaderAndUserFromEnvironment(t *testing.T) {
 
 func TestRunStatusWithoutAllWarns(t *testing.T) {
 	env := map[string]string{}
-	r := runCLI(t, env, "tasks", "list", "--demo", "--status", "paused", "--format", "jsonl")
+	// dialing alone is not a filter of the server's: one page, filtered here.
+	r := runCLI(t, env, "tasks", "list", "--demo", "--status", "dialing", "--format", "jsonl")
 	require.Equal(t, exitOK, r.code, r.stderr)
 	assert.Contains(t, r.stderr, "warning: --status filtered one page only")
 	assert.NotEmpty(t, r.stdout)
 
-	r = runCLI(t, env, "tasks", "list", "--demo", "--all", "--status", "paused", "--format", "jsonl")
+	r = runCLI(t, env, "tasks", "list", "--demo", "--all", "--status", "dialing", "--format", "jsonl")
 	require.Equal(t, exitOK, r.code, r.stderr)
 	assert.Empty(t, r.stderr)
+
+	// paused is: the server filters every page, and nothing is warned.
+	r = runCLI(t, env, "tasks", "list", "--demo", "--status", "paused", "--format", "jsonl")
+	require.Equal(t, exitOK, r.code, r.stderr)
+	assert.Empty(t, r.stderr)
+	assert.NotEmpty(t, r.stdout)
 }
 
 func TestRunOutputFile(t *testing.T) {

@@ -15,6 +15,7 @@ type cmdIO struct {
 	stdin          io.Reader
 	stdout, stderr io.Writer
 	getenv         func(string) string
+	ttyIn, ttyErr  bool // stdin, stderr are terminals: prompts and progress
 }
 
 // action runs a command once its flags are parsed; args are its positional
@@ -38,6 +39,16 @@ type command struct {
 func commands() []command {
 	return []command{
 		{name: "tasks list", summary: "list the tasks of a user and all its sub-accounts", usage: listUsage, setup: setupList},
+		{name: "tasks get", args: []string{"TASK_ID"}, summary: "print one 2.0 task's settings", usage: getUsage, setup: setupGet},
+		{name: "tasks setup", summary: "print the dial-time groups and caller lines a new task can use", usage: setupUsage, setup: setupSetup},
+		{name: "tasks create", summary: "create a 2.0 task from JSON (--file or stdin)", usage: createUsage, setup: setupCreate},
+		{name: "tasks update", args: []string{"TASK_ID"}, summary: "replace a 2.0 task's settings from JSON", usage: updateUsage, setup: setupUpdate},
+		{name: "tasks pause", args: []string{"TASK_ID"}, summary: "pause a 2.0 task", usage: pauseUsage, setup: setupPause},
+		{name: "tasks copy", args: []string{"TASK_ID"}, summary: "copy a 2.0 task (the copy is paused)", usage: copyUsage, setup: setupCopy},
+		{name: "tasks delete", args: []string{"TASK_ID"}, summary: "delete a task (asks first; --yes off a terminal)", usage: deleteUsage, setup: setupDelete},
+		{name: "dial-times list", summary: "list the dial-time groups", usage: dialTimesUsage, setup: setupDialTimes},
+		{name: "dial-times create", summary: "create a dial-time group from JSON", usage: dialTimeCreateUsage, setup: setupDialTimeCreate},
+		{name: "dial-times update", args: []string{"GROUP_ID"}, summary: "replace a dial-time group from JSON", usage: dialTimeUpdateUsage, setup: setupDialTimeUpdate},
 		{name: "fake serve", summary: "run a fake of the API until interrupted", usage: serveUsage, setup: setupServe},
 		{name: "version", summary: "print the version", usage: versionUsage, setup: setupVersion},
 	}
@@ -143,9 +154,9 @@ func mainUsage(table []command) string {
 	var b strings.Builder
 	b.WriteString(mainIntro)
 	for _, c := range table {
-		fmt.Fprintf(&b, "  agentapi %-24s %s\n", synopsis(c), c.summary)
+		fmt.Fprintf(&b, "  agentapi %-34s %s\n", synopsis(c), c.summary)
 	}
-	fmt.Fprintf(&b, "  agentapi %-24s %s\n", "help [COMMAND]", "this help, or a command's")
+	fmt.Fprintf(&b, "  agentapi %-34s %s\n", "help [COMMAND]", "this help, or a command's")
 	b.WriteString(mainOutro)
 	return b.String()
 }
@@ -169,7 +180,7 @@ func groupUsage(word string, in []command) string {
 	var b strings.Builder
 	fmt.Fprintf(&b, "Usage: agentapi %s COMMAND [flags]\n\nCommands:\n", word)
 	for _, c := range in {
-		fmt.Fprintf(&b, "  agentapi %-24s %s\n", synopsis(c), c.summary)
+		fmt.Fprintf(&b, "  agentapi %-34s %s\n", synopsis(c), c.summary)
 	}
 	fmt.Fprintf(&b, "\nRun 'agentapi %s COMMAND --help' for a command's flags.\n", word)
 	return b.String()

@@ -26,6 +26,9 @@ type listConfig struct {
 	concurrency   int
 	max           int                          // 0 = no limit
 	statuses      map[agentapi.TaskStatus]bool // nil = every status
+	// server is the 2.0 list's status filter that statuses maps onto, nil
+	// when it does not (then subset_task is listed and filtered here).
+	server []agentapi.TaskFilter
 }
 
 // listFlags are the flags of "tasks list" as parsed, before validation.
@@ -93,6 +96,9 @@ func (l *listFlags) resolve(cio *cmdIO) (listConfig, error) {
 			return c, &usageError{err: fmt.Errorf("agentapi: %s: %w", cmd, err), cmd: cmd}
 		}
 		c.statuses = st
+		if c.subUser == "" { // the 2.0 list takes no sub_user_id
+			c.server = serverFilter(st)
+		}
 	}
 	var err error
 	if c.out, err = l.out.resolve(cmd); err != nil {
@@ -102,12 +108,41 @@ func (l *listFlags) resolve(cio *cmdIO) (listConfig, error) {
 	return c, err
 }
 
-// parseStatuses reads a comma-separated list of TaskStatus words.
+// serverFilter returns the 2.0 list's status filter that keeps exactly
+// the statuses st, as far as the server's filter goes: paused is
+// FilterPaused, dialing and waiting together FilterActive. It returns nil
+// when st holds another status, or dialing without waiting (or the
+// reverse): the server cannot tell those apart. The server's filter reads
+// the flags and not the remote task, so an abnormal task can pass it;
+// the tool's own filter still drops it.
+func serverFilter(st map[agentapi.TaskStatus]bool) []agentapi.TaskFilter {
+	var f []agentapi.TaskFilter
+	if st[agentapi.StatusPaused] {
+		f = append(f, agentapi.FilterPaused)
+	}
+	if st[agentapi.StatusDialing] != st[agentapi.StatusWaiting] {
+		return nil
+	}
+	if st[agentapi.StatusDialing] {
+		f = append(f, agentapi.FilterActive)
+	}
+	if st[agentapi.StatusUnknown] || st[agentapi.StatusAbnormal] {
+		return nil
+	}
+	return f
+}
+
+// parseStatuses reads a comma-separated list of TaskStatus words, and
+// "active" for dialing and waiting.
 func parseStatuses(list string) (map[agentapi.TaskStatus]bool, error) {
 	set := map[agentapi.TaskStatus]bool{}
 	for _, w := range strings.Split(list, ",") {
 		w = strings.ToLower(strings.TrimSpace(w))
 		if w == "" {
+			continue
+		}
+		if w == "active" {
+			set[agentapi.StatusDialing], set[agentapi.StatusWaiting] = true, true
 			continue
 		}
 		st, err := agentapi.ParseTaskStatus(w)
@@ -123,4 +158,4 @@ func parseStatuses(list string) (map[agentapi.TaskStatus]bool, error) {
 }
 
 // statusWords are the words --status takes.
-const statusWords = "unknown,dialing,paused,waiting,abnormal"
+const statusWords = "unknown,dialing,paused,waiting,abnormal,active"

@@ -144,7 +144,7 @@ func TestParseListConfigUsageErrors(t *testing.T) {
 				var cfg listConfig
 				cfg, err = parseListConfig(c.args, c.env, nil)
 				require.NoError(t, err)
-				_, _, _, err = cfg.api.connect(context.Background(), "tasks list")
+				_, _, _, err = cfg.api.connect(context.Background(), "tasks list", nil)
 			}
 			var ue *usageError
 			require.ErrorAs(t, err, &ue)

@@ -12,10 +12,11 @@ import (
 // file is replaced only by a complete listing.
 func runList(ctx context.Context, cfg listConfig, cio *cmdIO) error {
 	const cmd = "tasks list"
-	if cfg.statuses != nil && !cfg.all {
+	if cfg.statuses != nil && cfg.server == nil && !cfg.all {
 		fmt.Fprintln(cio.stderr, "agentapi: warning: --status filtered one page only; add --all to filter every page")
 	}
-	ctx, client, release, err := cfg.api.connect(ctx, cmd)
+	prog := cio.progress()
+	ctx, client, release, err := cfg.api.connect(ctx, cmd, prog)
 	if err != nil {
 		return err
 	}
@@ -26,10 +27,6 @@ func runList(ctx context.Context, cfg listConfig, cio *cmdIO) error {
 		return err
 	}
 	out := newTaskWriter(cfg.out.format, w, cfg.out.csvRaw)
-	var prog *progress
-	if cfg.all {
-		prog = newProgress(cio.stderr)
-	}
 	err = listTasks(ctx, cfg, client, out, prog)
 	prog.clear()
 	if endErr := out.End(err == nil); err == nil {
@@ -69,12 +66,9 @@ func (l *lister) emit(t *agentapi.Task) (bool, error) {
 // listTasks fetches the tasks, one page or, with cfg.all, every page, and
 // writes those that pass the status filter, up to cfg.max of them.
 func listTasks(ctx context.Context, cfg listConfig, client *agentapi.Client, out taskWriter, prog *progress) error {
-	opts := &agentapi.ListSubsetTasksOptions{
-		Page: cfg.page, PerPage: cfg.perPage, Name: cfg.name, SubUserID: cfg.subUser,
-	}
 	l := &lister{cfg: cfg, out: out}
 	if !cfg.all {
-		page, err := client.ListSubsetTasks(ctx, cfg.api.user, opts)
+		page, err := listPage(ctx, cfg, client)
 		if err != nil {
 			return err
 		}
@@ -87,15 +81,51 @@ func listTasks(ctx context.Context, cfg listConfig, client *agentapi.Client, out
 		// can skip the pages that cannot be needed.
 		popts = append(popts, agentapi.WithMaxItems(cfg.max))
 	}
-	pager := client.SubsetTasks(cfg.api.user, opts, popts...)
-	// The first page through Next, for the total the progress counts to;
-	// All then continues the walk, and its dedupe (each UUID once, a task
-	// without a UUID always) is the only one: the tool keeps no set of its own.
+	return l.walk(ctx, walk(cfg, client, popts), prog)
+}
+
+// listPage fetches the one page cfg asks for: from the 2.0 list with the
+// server's status filter when cfg.server says so, from subset_task
+// otherwise.
+func listPage(ctx context.Context, cfg listConfig, client *agentapi.Client) (*agentapi.TaskPage, error) {
+	if cfg.server != nil {
+		return client.ListTasks(ctx, cfg.api.user, tasksOptions(cfg))
+	}
+	return client.ListSubsetTasks(ctx, cfg.api.user, subsetOptions(cfg))
+}
+
+// walk returns the pager of every page, from the list listPage would use.
+func walk(cfg listConfig, client *agentapi.Client, popts []agentapi.PagerOption) *agentapi.Pager[agentapi.Task] {
+	if cfg.server != nil {
+		return client.Tasks(cfg.api.user, tasksOptions(cfg), popts...)
+	}
+	return client.SubsetTasks(cfg.api.user, subsetOptions(cfg), popts...)
+}
+
+// subsetOptions are cfg's query of subset_task.
+func subsetOptions(cfg listConfig) *agentapi.ListSubsetTasksOptions {
+	return &agentapi.ListSubsetTasksOptions{
+		Page: cfg.page, PerPage: cfg.perPage, Name: cfg.name, SubUserID: cfg.subUser,
+	}
+}
+
+// tasksOptions are cfg's query of the 2.0 list, with the server's filter.
+func tasksOptions(cfg listConfig) *agentapi.ListTasksOptions {
+	return &agentapi.ListTasksOptions{
+		Page: cfg.page, PerPage: cfg.perPage, Name: cfg.name, Status: cfg.server,
+	}
+}
+
+// walk writes what pager yields. The first page comes through Next, for
+// the total the progress counts to; All then continues the walk, and its
+// dedupe (each UUID once, a task without a UUID always) is the only one:
+// the tool keeps no set of its own.
+func (l *lister) walk(ctx context.Context, pager *agentapi.Pager[agentapi.Task], prog *progress) error {
 	first, err := pager.Next(ctx)
 	if err != nil {
 		return err
 	}
-	prog.start(progressTarget(cfg, first.Meta, len(first.Items)), cfg.statuses != nil, cfg.max)
+	prog.start(progressTarget(l.cfg, first.Meta, len(first.Items)), l.cfg.statuses != nil, l.cfg.max)
 	if err := l.emitAll(first.Items); err != nil || l.done() {
 		return err
 	}

@@ -1,9 +1,13 @@
 // Command agentapi lists the tasks of the agent API for scripts and shells:
-// as an aligned table, JSON, JSON lines or CSV, one page or every page, and
-// runs a fake of the API for demos and for other programs' tests.
+// as an aligned table, JSON, JSON lines or CSV, one page or every page;
+// drives a 2.0 task's lifecycle (get, setup, create, update, pause, copy,
+// delete) and its dial-time groups; and runs a fake of the API for demos
+// and for other programs' tests.
 //
 //	agentapi tasks list --demo --all
 //	agentapi tasks list --user 42 --all --status dialing,waiting --format jsonl
+//	agentapi tasks create --file task.json
+//	agentapi tasks delete TASK_ID --yes
 //	agentapi fake serve --addr 127.0.0.1:0 --tasks 500
 //
 // It reads AGENTAPI_BASE_URL, AGENTAPI_TOKEN (or --token-file) and
@@ -46,7 +50,11 @@ func main() {
 // without the process: tests call it in-process. ctx being cancelled is
 // the interrupt.
 func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.Writer, getenv func(string) string) int {
-	err := dispatch(ctx, args, &cmdIO{stdin: stdin, stdout: stdout, stderr: stderr, getenv: getenv})
+	cio := &cmdIO{
+		stdin: stdin, stdout: stdout, stderr: stderr, getenv: getenv,
+		ttyIn: isTerminalFile(stdin), ttyErr: isTerminalFile(stderr),
+	}
+	err := dispatch(ctx, args, cio)
 	return report(ctx, stderr, err)
 }
 

@@ -198,11 +198,11 @@ func TestCSV(t *testing.T) {
 }
 
 func TestWithStatus(t *testing.T) {
-	assert.Equal(t, `{"task_status":"dialing"}`, string(withStatus([]byte(`{}`), "dialing")))
-	assert.Equal(t, `{"a":1,"task_status":"paused"}`, string(withStatus([]byte(`{"a":1}`), "paused")))
+	assert.Equal(t, `{"task_status":"dialing"}`, string(withKey([]byte(`{}`), "task_status", "dialing")))
+	assert.Equal(t, `{"a":1,"task_status":"paused"}`, string(withKey([]byte(`{"a":1}`), "task_status", "paused")))
 	// A task_status of the API's own is shadowed: the last key wins.
 	var m map[string]string
-	require.NoError(t, json.Unmarshal(withStatus([]byte(`{"task_status":"x"}`), "waiting"), &m))
+	require.NoError(t, json.Unmarshal(withKey([]byte(`{"task_status":"x"}`), "task_status", "waiting"), &m))
 	assert.Equal(t, "waiting", m["task_status"])
 }
 

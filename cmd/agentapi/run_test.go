@@ -54,7 +54,7 @@ func TestRunUsageErrors(t *testing.T) {
 	}{
 		{"no command", env, nil, "missing command", "agentapi help"},
 		{"unknown command", env, []string{"deploy"}, `unknown command "deploy"`, "agentapi help"},
-		{"tasks without subcommand", env, []string{"tasks"}, "tasks: missing command (want one of: list)", "agentapi tasks --help"},
+		{"tasks without subcommand", env, []string{"tasks"}, "tasks: missing command (want one of: list, get, setup, create, update, pause, copy, delete)", "agentapi tasks --help"},
 		{"unknown tasks subcommand", env, []string{"tasks", "frob"}, `tasks: unknown command "frob"`, "agentapi tasks --help"},
 		{"fake without subcommand", env, []string{"fake"}, "missing command", "agentapi fake --help"},
 		{"unknown flag", env, []string{"tasks", "list", "--user", "1", "--nope"}, "unknown flag --nope", "agentapi tasks list --help"},

@@ -2,7 +2,7 @@ package main
 
 // mainIntro and mainOutro frame the command table in the main help.
 const (
-	mainIntro = `agentapi: the agent API's task list, for scripts and shells.
+	mainIntro = `agentapi: the agent API's tasks and dial-time groups, for scripts and shells.
 
 Usage:
 `
@@ -67,8 +67,13 @@ Flags:
   --concurrency N     pages in flight at once, with --all only (default 1)
   --max N             stop after N tasks, counted after --status (default 0: no limit)
   --status LIST       only these derived statuses, comma-separated:
-                      unknown,dialing,paused,waiting,abnormal
-                      (without --all, only the one page fetched is filtered)
+                      unknown,dialing,paused,waiting,abnormal, and active
+                      (= dialing,waiting). paused, active or both are
+                      filtered by the server on every page: the tasks come
+                      from the 2.0 list (GET .../task?status[]=1&status[]=3).
+                      Any other set, or --sub-user, lists subset_task and
+                      filters here: then without --all only the one page
+                      fetched is filtered.
 
 ` + apiHelp + `
 Output: table (aligned columns uuid, name, task_status, enable, call_status,
@@ -77,7 +82,8 @@ maximumcall, create_datetime; invisible characters such as U+202E shown as
 jsonl (a task a line); in json and jsonl each task is its object as the API
 sent it plus "task_status", the derived status word. Each task is listed
 once, and every task without a uuid. While --all runs and stderr is a
-terminal, stderr shows the progress.
+terminal, stderr shows the progress, and "waiting 42s for the rate limit"
+while the server's window is spent (the walk then resumes).
 `
 
 // serveUsage is the help of "fake serve".
