@@ -5,19 +5,27 @@ import (
 	"strings"
 )
 
-// mayLaunch reports whether the next page may be requested, with queued
-// pages already in flight and not yet delivered: the walk is not over, the
-// page is not past the newest last_page nor past the page bound, and under
+// mayLaunch reports whether the next forward page may be requested, with
+// queued requests already in the window: the walk is not over, the page is
+// not past the newest last_page nor past the page bound, and under
 // WithMaxItems the pages in flight may still fall short of the items wanted.
 func (p *Pager[T]) mayLaunch(queued int) bool {
 	switch {
-	case p.done || p.err != nil:
+	case p.ended || p.done || p.err != nil:
 		return false
 	case p.next-p.start >= p.maxPages:
 		return false
 	case p.last > 0 && p.next > p.last:
 		return false
-	case p.maxItems == 0:
+	}
+	return p.wanted(queued)
+}
+
+// wanted reports whether, under WithMaxItems, the queued requests may fall
+// short of the items still wanted, so that another request is worth
+// sending; without WithMaxItems it is always true.
+func (p *Pager[T]) wanted(queued int) bool {
+	if p.maxItems == 0 {
 		return true
 	}
 	remaining := p.maxItems - p.delivered
@@ -26,33 +34,52 @@ func (p *Pager[T]) mayLaunch(queued int) bool {
 	return remaining > 0 && queued*max(p.perPage, 1) < remaining
 }
 
-// accept takes page number num into the walk's state and returns it as it
+// accept takes a request's page into the walk's state and returns it as it
 // is to be delivered: nil when dropped, its items cut to the new ones when
-// dedupe is set, cut short under WithMaxItems. It marks the walk done at its
-// end, and returns an error wrapping ErrMalformedResponse when the page is
-// missing or the no-progress guard trips.
-func (p *Pager[T]) accept(num int, pg *Page[T], dedupe bool) (*Page[T], error) {
+// dedupe is set, cut short under WithMaxItems. It marks the forward walk
+// ended at the last page, and returns an error wrapping ErrMalformedResponse
+// when the page is missing, is not the page asked for, is empty before the
+// last page, or the no-progress guard trips.
+func (p *Pager[T]) accept(r result[T], dedupe bool) (*Page[T], error) {
+	num, pg := r.num, r.page
 	if pg == nil {
 		return nil, fmt.Errorf("agentapi: page %d: no page returned: %w", num, ErrMalformedResponse)
 	}
-	// Fetched past a last_page that shrank while it was in flight.
-	if p.last > 0 && num > p.last {
-		p.done = true
+	if r.redo == nil && (p.ended || p.last > 0 && num > p.last) {
+		// Fetched past the end: a last_page that shrank while it was in flight.
+		p.ended = true
 		return nil, nil
 	}
-	cur := pg.Meta.CurrentPage
-	if cur <= 0 {
-		cur = num
+	cur, last := pg.Meta.CurrentPage, pg.Meta.LastPage
+	switch {
+	case cur <= 0:
+		cur = num // no pagination block
+	case cur != num:
+		return nil, fmt.Errorf("agentapi: page %d: the server answered current_page %d: %w", num, cur, ErrMalformedResponse)
 	}
-	last := pg.Meta.LastPage
 	if last <= 0 {
 		last = cur // no pagination block: this page is all there is
 	}
+	if p.drift.note(pg.Meta) {
+		p.count(func(s *WalkStats) { s.Changed = true })
+	}
+	if r.redo != nil {
+		p.markSeen(pg, dedupe)
+		p.drift.reread(r.redo, pg.Meta.Total, p.perPage, p.start)
+		return p.limit(pg), nil
+	}
+	end := cur >= last
+	if len(pg.Items) == 0 && !end {
+		return nil, fmt.Errorf("agentapi: page %d is empty while last_page is %d: %w", num, last, ErrMalformedResponse)
+	}
 	p.last = last // drift: the newest last_page is followed
 	if p.perPage == 0 {
-		p.perPage = len(pg.Items)
+		p.perPage = pg.Meta.PerPage
+		if p.perPage <= 0 {
+			p.perPage = len(pg.Items)
+		}
 	}
-	end := len(pg.Items) == 0 || cur >= last || num >= last
+	p.drift.forward(num, pg.Meta, p.start, p.perPage)
 
 	fresh := p.markSeen(pg, dedupe)
 	switch {
@@ -65,19 +92,25 @@ func (p *Pager[T]) accept(num int, pg *Page[T], dedupe bool) (*Page[T], error) {
 				p.stale, last, num, ErrMalformedResponse)
 		}
 	}
+	if end {
+		p.ended = true
+	}
+	return p.limit(pg), nil
+}
 
+// limit cuts pg short under WithMaxItems, ending the walk when it reaches
+// the bound, and counts its items as delivered.
+func (p *Pager[T]) limit(pg *Page[T]) *Page[T] {
 	if p.maxItems > 0 {
 		if remaining := p.maxItems - p.delivered; len(pg.Items) >= remaining {
 			clear(pg.Items[remaining:])
 			pg.Items = pg.Items[:remaining]
-			end = true
+			p.ended = true
+			p.drift.recoveries = nil
 		}
 	}
 	p.delivered += len(pg.Items)
-	if end {
-		p.done = true
-	}
-	return pg, nil
+	return pg
 }
 
 // markSeen records the keys of pg's items and returns how many were new.

@@ -152,9 +152,9 @@ func TestPagerNoProgressGuard(t *testing.T) {
 
 func TestPagerMaxPagesGuard(t *testing.T) {
 	var n atomic.Int64
-	endless := func(_ context.Context, page int) (*TaskPage, error) {
+	endless := func(_ context.Context, page int) (*TaskPage, fetchInfo, error) {
 		n.Add(1)
-		return &TaskPage{Items: []Task{{UUID: fmt.Sprint(page)}}, Meta: PageMeta{CurrentPage: page, LastPage: 1 << 30}}, nil
+		return &TaskPage{Items: []Task{{UUID: fmt.Sprint(page)}}, Meta: PageMeta{CurrentPage: page, LastPage: 1 << 30}}, fetchInfo{}, nil
 	}
 	t.Run("lowered bound", func(t *testing.T) {
 		for _, conc := range []int{1, 4} {
@@ -194,7 +194,7 @@ func TestPagerMaxPagesGuard(t *testing.T) {
 }
 
 func TestPagerNilPage(t *testing.T) {
-	p := newPager(func(context.Context, int) (*TaskPage, error) { return nil, nil }, taskKey, 1, nil)
+	p := newPager(func(context.Context, int) (*TaskPage, fetchInfo, error) { return nil, fetchInfo{}, nil }, taskKey, 1, nil)
 	_, err := collect(t, p)
 	assert.ErrorIs(t, err, ErrMalformedResponse)
 }
@@ -265,13 +265,13 @@ func TestPagerMaxItems(t *testing.T) {
 // seen set: the pages themselves do not accumulate.
 func TestPagerHeapStaysFlat(t *testing.T) {
 	const perPage, pages, conc = 100, 300, 4
-	fetch := func(_ context.Context, page int) (*TaskPage, error) {
+	fetch := func(_ context.Context, page int) (*TaskPage, fetchInfo, error) {
 		pg := &TaskPage{Meta: PageMeta{CurrentPage: page, LastPage: pages, PerPage: perPage, Total: perPage * pages}}
 		pg.Items = make([]Task, perPage)
 		for i := range pg.Items {
 			pg.Items[i] = Task{UUID: fmt.Sprintf("%08x-0000-4000-8000-%012x", page, i), Raw: make([]byte, 2400)}
 		}
-		return pg, nil
+		return pg, fetchInfo{}, nil
 	}
 	growth, n, err := heapGrowth(func(sample func()) (int, error) {
 		n := 0

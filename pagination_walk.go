@@ -2,66 +2,80 @@ package agentapi
 
 import (
 	"context"
-	"fmt"
-	"sync"
-	"sync/atomic"
+	"strconv"
+	"strings"
 )
 
-// flight is one page's fetch, running in a goroutine of its own.
-type flight[T any] struct {
-	result[T]
-	epoch     int                // the pager's epoch when it was launched
-	throttled *atomic.Bool       // set when a response to it was HTTP 429
-	cancel    context.CancelFunc // cancels this fetch alone
-	ready     chan struct{}      // closed once result is set
+// result is one request's outcome, as it came back.
+type result[T any] struct {
+	num  int       // the page asked for
+	redo *recovery // the recovery this request reads a page again for; nil for a forward page
+	page *Page[T]
+	err  error
 }
 
-// window is the set of fetches in flight of one walk, in page order. Only
-// the walking goroutine touches it, except the fetch goroutines' results,
-// each published by closing its flight's ready channel.
+// flight is one page request, run by a goroutine of its own. The goroutine
+// owns it until it sends it on the window's results channel; then the
+// walker does.
+type flight[T any] struct {
+	result[T]
+	info   fetchInfo          // what the call saw besides its result
+	sent   bool               // the fetch was called (the walk had not stopped)
+	landed bool               // the walker has received it
+	epoch  int                // the pager's epoch when it was launched
+	cancel context.CancelFunc // cancels this request alone
+}
+
+// window is the requests of one walk (or one Next batch) that are launched
+// and not yet taken, in launch order. Only the walking goroutine touches it;
+// each request's goroutine hands its flight back through results, once.
 type window[T any] struct {
-	p      *Pager[T]
-	ctx    context.Context
-	cancel context.CancelFunc
-	wg     sync.WaitGroup
-	queue  []*flight[T]
-	failed atomic.Int64  // lowest page number whose fetch failed; 0 = none
-	wake   chan struct{} // a fetch failed: cancel the fetches after it
-	landed chan struct{} // a fetch finished: a request slot is free
-	flying atomic.Int64  // fetches not finished yet
+	p       *Pager[T]
+	ctx     context.Context
+	cancel  context.CancelFunc
+	results chan *flight[T] // finished requests; read by the walker alone
+	queue   []*flight[T]
+	flying  int  // launched and not yet received
+	failed  bool // a request failed: launch nothing more
 }
 
 func (p *Pager[T]) newWindow(ctx context.Context) *window[T] {
 	ctx, cancel := context.WithCancel(ctx)
-	return &window[T]{p: p, ctx: ctx, cancel: cancel, wake: make(chan struct{}, 1), landed: make(chan struct{}, 1)}
-}
-
-// close cancels every fetch still in flight and waits for its goroutine.
-func (w *window[T]) close() {
-	w.cancel()
-	w.wg.Wait()
-	w.queue = nil
+	// Concurrency only ever falls, so no goroutine ever waits to send.
+	return &window[T]{p: p, ctx: ctx, cancel: cancel, results: make(chan *flight[T], max(p.conc, 1))}
 }
 
 // walk fetches the rest of the pages with up to p.conc requests in flight,
-// accepting and delivering them in page order until the end, an error, or
-// deliver returning false. A request slot is refilled as soon as any fetch
-// finishes, not only when the page at the head is delivered: otherwise one
-// slow page would idle every other slot until it arrived. Pages that
-// finished ahead of the head wait in the window, which holds at most
+// accepting and delivering them in launch order until the end, an error, or
+// deliver returning false. A request slot is refilled as soon as any request
+// finishes, not only when the head of the window is delivered, so that one
+// slow page does not idle every other slot; the window holds at most
 // 2*p.conc pages. Every goroutine has returned when walk returns.
 func (p *Pager[T]) walk(ctx context.Context, dedupe bool, deliver func(*Page[T]) bool) error {
 	w := p.newWindow(ctx)
 	defer w.close()
 	for {
 		w.fill(0)
-		f, err := w.head(true)
-		if err != nil {
-			return p.fail(err)
-		}
-		if f == nil {
+		if len(w.queue) == 0 {
 			return p.exhausted()
 		}
+		f := w.queue[0]
+		if !f.landed {
+			select {
+			case g := <-w.results:
+				w.land(g)
+			case <-w.ctx.Done():
+			}
+		}
+		// Once ctx is cancelled nothing more is delivered, even a page at hand.
+		if err := w.ctx.Err(); err != nil {
+			return p.fail(&pageError{num: f.num, err: err})
+		}
+		if !f.landed {
+			continue
+		}
+		w.queue[0] = nil
+		w.queue = w.queue[1:]
 		pg, err := p.take(f.result, dedupe)
 		if err != nil {
 			return err
@@ -75,23 +89,18 @@ func (p *Pager[T]) walk(ctx context.Context, dedupe bool, deliver func(*Page[T])
 	}
 }
 
-// fetchBatch fetches, for Next, the next pages at once (one until the first
-// page has told the last page number, then up to p.conc), and appends their
-// results, in page order, to p.pending, stopping at the first error. Every
-// goroutine has returned when it returns.
+// fetchBatch fetches, for Next, the next requests at once (one until the
+// first page has told the last page number, then up to p.conc), waits for
+// all of them, and appends their results, in launch order, to p.pending,
+// stopping at the first error. Every goroutine has returned when it returns.
 func (p *Pager[T]) fetchBatch(ctx context.Context) {
 	w := p.newWindow(ctx)
 	defer w.close()
 	w.fill(p.width())
-	for {
-		f, err := w.head(false)
-		switch {
-		case err != nil:
-			p.pending = append(p.pending, result[T]{err: err})
-			return
-		case f == nil:
-			return
-		}
+	for w.flying > 0 {
+		w.land(<-w.results)
+	}
+	for _, f := range w.queue {
 		p.pending = append(p.pending, f.result)
 		if f.err != nil {
 			return
@@ -99,7 +108,17 @@ func (p *Pager[T]) fetchBatch(ctx context.Context) {
 	}
 }
 
-// width is how many pages may be in flight: one until the first page has
+// close cancels every request still in flight and waits for its goroutine:
+// the one drain loop.
+func (w *window[T]) close() {
+	w.cancel()
+	for w.flying > 0 {
+		w.land(<-w.results)
+	}
+	w.queue = nil
+}
+
+// width is how many requests may be in flight: one until the first page has
 // told the last page number, then the current concurrency.
 func (p *Pager[T]) width() int {
 	if p.last == 0 {
@@ -108,118 +127,97 @@ func (p *Pager[T]) width() int {
 	return p.conc
 }
 
-// fill launches fetches until p.width() requests are in flight, the window
-// holds 2*p.width() pages, no page can be needed, or, when limit > 0, limit
-// pages are in the window. It launches nothing once a fetch has failed: the
-// walk stops there.
+// fill launches requests, pages to read again first (unless the pages in
+// the window may reach WithMaxItems' bound), until p.width() are in
+// flight, the window holds 2*p.width() pages, no page can be needed, or,
+// when limit > 0, limit pages are in the window. It launches nothing once a
+// request has failed, nor while the first page is in the window and not
+// yet taken: whatever the goroutines' schedule, the first page goes alone.
 func (w *window[T]) fill(limit int) {
 	p := w.p
-	for _, f := range w.queue {
-		p.noteThrottle(f) // a 429 in flight slows the pages launched next
-	}
-	for int(w.flying.Load()) < p.width() && len(w.queue) < 2*p.width() &&
-		(limit == 0 || len(w.queue) < limit) &&
-		w.failed.Load() == 0 && w.ctx.Err() == nil && p.mayLaunch(len(w.queue)) {
-		w.launch(p.next)
-		p.next++
+	for !w.failed && w.ctx.Err() == nil && p.err == nil && !p.done &&
+		w.flying < p.width() && len(w.queue) < 2*p.width() && (limit == 0 || len(w.queue) < limit) {
+		switch {
+		case p.last == 0 && len(w.queue) > 0:
+			return
+		case p.wanted(len(w.queue)) && p.drift.claim(w.launch):
+		case p.mayLaunch(len(w.queue)):
+			w.launch(p.next, nil)
+			p.next++
+		default:
+			return
+		}
 	}
 }
 
-// launch starts the fetch of page num.
-func (w *window[T]) launch(num int) {
+// launch starts the request for page num, reading it again for redo when
+// not nil.
+func (w *window[T]) launch(num int, redo *recovery) {
 	ctx, cancel := context.WithCancel(w.ctx)
-	ctx, flag := withThrottleFlag(ctx)
-	f := &flight[T]{result: result[T]{num: num}, epoch: w.p.epoch, throttled: flag, cancel: cancel, ready: make(chan struct{})}
+	f := &flight[T]{result: result[T]{num: num, redo: redo}, epoch: w.p.epoch, cancel: cancel}
 	w.queue = append(w.queue, f)
-	w.wg.Add(1)
-	w.flying.Add(1)
+	w.flying++
+	fetch := w.p.fetch
 	go func() {
-		defer w.wg.Done()
 		defer cancel()
-		// A fetch launched just before the walk stopped does not start.
+		// A request launched just before the walk stopped is not sent.
 		if err := ctx.Err(); err != nil {
-			f.err = fmt.Errorf("agentapi: page %d: %w", num, err)
-		} else if f.page, f.err = w.p.fetch(ctx, num); f.err != nil {
-			f.err = fmt.Errorf("agentapi: page %d: %w", num, f.err)
+			f.err = err
+		} else {
+			f.sent = true
+			f.page, f.info, f.err = fetch(ctx, num)
 		}
 		if f.err != nil {
-			w.noteFailure(num)
+			f.err = &pageError{num: num, err: f.err}
 		}
-		// The slot is free before the result is published, so that the walk,
-		// once it has taken this page, sees the slot free and refills it.
-		w.flying.Add(-1)
-		close(f.ready)
-		w.land()
+		w.results <- f
 	}()
 }
 
-// land wakes the walk to refill the request slot of a finished fetch.
-func (w *window[T]) land() {
-	select {
-	case w.landed <- struct{}{}:
-	default:
-	}
-}
-
-// noteFailure records that page num failed and wakes the walk, which
-// cancels the fetches after it: they can no longer be delivered.
-func (w *window[T]) noteFailure(num int) {
-	for {
-		cur := w.failed.Load()
-		if cur != 0 && cur <= int64(num) || w.failed.CompareAndSwap(cur, int64(num)) {
-			break
-		}
-	}
-	select {
-	case w.wake <- struct{}{}:
-	default:
-	}
-}
-
-// head waits for the first fetch of the window and removes it; with
-// refill, it launches more fetches as others finish meanwhile. It returns
-// nil when the window is empty, and an error wrapping ctx.Err() when the
-// walk's context ends first.
-func (w *window[T]) head(refill bool) (*flight[T], error) {
-	if len(w.queue) == 0 {
-		return nil, nil
-	}
-	f := w.queue[0]
-	for waiting := true; waiting; {
-		select {
-		case <-f.ready:
-			waiting = false
-		case <-w.ctx.Done():
-			waiting = false
-		case <-w.wake:
-			failed := int(w.failed.Load())
-			for _, g := range w.queue {
-				if g.num > failed {
-					g.cancel()
-				}
-			}
-		case <-w.landed:
-			if refill {
-				w.fill(0)
+// land takes a finished request back from its goroutine: it counts it,
+// halves the concurrency when it met HTTP 429, and when it failed, cancels
+// the requests launched after it, which can no longer be delivered.
+func (w *window[T]) land(f *flight[T]) {
+	p := w.p
+	f.landed = true
+	w.flying--
+	p.count(func(s *WalkStats) {
+		if f.sent {
+			s.Requests++
+			if f.redo != nil {
+				s.Refetched++
 			}
 		}
-	}
-	// Once ctx is cancelled nothing more is delivered, even a page at hand.
-	if err := w.ctx.Err(); err != nil {
-		return nil, fmt.Errorf("agentapi: page %d: %w", f.num, err)
-	}
-	w.queue[0] = nil
-	w.queue = w.queue[1:]
-	w.p.noteThrottle(f)
-	return f, nil
-}
-
-// noteThrottle halves the concurrency when f's request met HTTP 429. Only
-// pages launched since the last halving count: a burst of 429s that hits
-// every page in flight is one signal, not one per page.
-func (p *Pager[T]) noteThrottle(f *flight[T]) {
-	if f.epoch == p.epoch && f.throttled.Load() {
+		s.Throttled += f.info.throttled
+	})
+	// Only requests launched since the last halving count: a burst of 429s
+	// that hits every page in flight is one signal, not one per page.
+	if f.info.throttled > 0 && f.epoch == p.epoch {
 		p.conc = max(1, p.conc/2)
 		p.epoch++
 	}
+	if f.err == nil {
+		return
+	}
+	w.failed = true
+	after := false
+	for _, g := range w.queue {
+		if after {
+			g.cancel()
+		}
+		after = after || g == f
+	}
 }
+
+// pageError is a request's failure, naming its page. The "agentapi:" prefix
+// of the cause is not repeated.
+type pageError struct {
+	num int
+	err error
+}
+
+func (e *pageError) Error() string {
+	return "agentapi: page " + strconv.Itoa(e.num) + ": " + strings.TrimPrefix(e.err.Error(), "agentapi: ")
+}
+
+func (e *pageError) Unwrap() error { return e.err }

@@ -46,10 +46,17 @@ func (c *Client) SubsetTasks(userID string, opts *ListSubsetTasksOptions, popts 
 		o = *opts
 	}
 	start := o.Page
-	fetch := func(ctx context.Context, page int) (*TaskPage, error) {
+	fetch := func(ctx context.Context, page int) (*TaskPage, fetchInfo, error) {
 		po := o
 		po.Page = page
-		return c.ListSubsetTasks(ctx, userID, &po)
+		// Stopgap until the request path reports its 429s itself.
+		ctx, throttled := withThrottleFlag(ctx)
+		pg, err := c.ListSubsetTasks(ctx, userID, &po)
+		var info fetchInfo
+		if throttled.Load() {
+			info.throttled = 1
+		}
+		return pg, info, err
 	}
 	return newPager(fetch, taskKey, start, popts)
 }
