@@ -121,6 +121,7 @@ type Pager[T any] struct {
 	start, next int                 // first page of the walk; next forward page to request
 	last        int                 // newest last_page; 0 before the first page
 	conc, epoch int                 // current concurrency; halvings of it so far
+	landings    int                 // requests answered so far, to order them
 	perPage     int                 // items a page holds, from the first page
 	delivered   int                 // items delivered, against maxItems
 	ended       bool                // the forward pages reached the last page (or WithMaxItems)

@@ -64,8 +64,14 @@ func (p *Pager[T]) accept(r result[T], dedupe bool) (*Page[T], error) {
 		p.count(func(s *WalkStats) { s.Changed = true })
 	}
 	if r.redo != nil {
-		p.markSeen(pg, dedupe)
-		p.drift.reread(r.redo, pg.Meta.Total, p.perPage, p.start)
+		frontier := p.next // the forward pages from here are sent later
+		if p.ended {
+			frontier = maxPages + p.next
+		}
+		p.drift.reread(r.redo, pg.Meta, p.perPage, p.start, frontier)
+		if p.markSeen(pg, dedupe) > 0 {
+			p.stale = 0 // the walk is making progress, on another page
+		}
 		return p.limit(pg), nil
 	}
 	end := cur >= last
@@ -79,7 +85,9 @@ func (p *Pager[T]) accept(r result[T], dedupe bool) (*Page[T], error) {
 			p.perPage = len(pg.Items)
 		}
 	}
-	p.drift.forward(num, pg.Meta, p.start, p.perPage)
+	if p.perPage > 0 {
+		p.drift.forward(num, pg.Meta, r.launched, r.landed, p.start)
+	}
 
 	fresh := p.markSeen(pg, dedupe)
 	switch {

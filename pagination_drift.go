@@ -1,34 +1,59 @@
 package agentapi
 
-// drift follows meta.total across a walk's responses and plans the pages to
-// read again when it falls (see the Pager's Drift section).
+// drift follows meta.total across a walk's forward pages and plans the
+// pages to read again when it falls between two neighbouring pages (see the
+// Pager's Drift section).
 //
-// Why it works, for a list that only loses items (or gains them only at its
-// head) during the walk: an item X that exists throughout is missed by the
-// forward pages only if, between the reads of two neighbouring pages q and
-// q+1 (q read first), X moved from page q+1 or later back to page q or
-// earlier. Its position fell by at most the number of items deleted ahead
-// of it, which is at most the fall of meta.total between the two responses;
-// and it can only fall further. Reading pages q, q-1, ... again, one at a
-// time and after page q+1 answered, finds X: at each read, either X is on
-// the page read, or it is already below it (it never moves forward). The
-// reads stop once they cover the whole fall since page q was read, further
-// deletions included, or at the walk's first page.
+// Why it works. Pages are runs of one order, cut by offset. An item X that
+// exists for the whole walk is missed by the forward pages only if it
+// crossed the boundary between two neighbouring pages q and q+1 between
+// their reads, against the direction of the walk:
+//
+//   - Read q first, then q+1: X moved back from page q+1 onto page q or
+//     below. Only deletions move items back, by at most the fall of
+//     meta.total between the two reads. Reading q, q-1, ... again, one at a
+//     time after q+1 answered, finds X: while the list only loses items, X
+//     never moves forward, so at each read it is either on the page read or
+//     below it. The reads stop once they cover the fall since q was read.
+//   - Read q+1 first, then q (the two were in flight together): X moved
+//     forward from page q onto q+1 or above. Only creations move items
+//     forward, and they raise meta.total: page q then reports more than page
+//     q+1. Reading q+1, q+2, ... again, one at a time, finds X by the same
+//     argument in the other direction, until the reads cover the rise since
+//     q+1 was read.
+//
+// A fall of meta.total from page q to page q+1 is therefore met by reading
+// down from q when some response has shown deletions (a total below the
+// first page's, which is always served alone and first), and, when the
+// order of the two reads is unknown (q+1 was sent before q answered) and
+// some response has shown creations (a total above the first page's), by
+// reading up from q+1. A read going up stops early at the forward pages not
+// yet sent: they are read after it, in the walk's own direction.
 type drift struct {
 	first      PageMeta    // the first response's meta, to tell Changed
 	seenFirst  bool        // first is set
-	prevTotal  int         // meta.total of the last forward page taken
-	havePrev   bool        // prevTotal is set
-	recoveries []*recovery // boundaries whose shift is not yet covered
+	shrank     bool        // a response's total was below the first's: deletions
+	grew       bool        // a response's total was above the first's: creations
+	reads      int         // reads again launched, to group recoveries
+	prev       *edge       // the last forward page taken; nil without meta
+	recoveries []*recovery // readings again not yet done
 }
 
-// recovery is the reading again, from one page boundary down, of the pages
-// that a fall of meta.total can have moved items onto.
+// edge is what a recovery needs of a forward page.
+type edge struct {
+	page, total int
+	landed      int // the walk's landings count once it answered
+}
+
+// recovery reads pages again, one at a time, from one side of the boundary
+// between pages boundary and boundary+1, until the change of meta.total
+// since ref is covered.
 type recovery struct {
-	boundary int  // items may have moved from page boundary+1 onto boundary or below
-	ref      int  // meta.total when page boundary was read
-	page     int  // the next page to read again, counting down from boundary
-	inFlight bool // page is requested and not yet taken
+	boundary int
+	ref      int  // meta.total the shift is measured from
+	up       bool // reading boundary+1, +2, ... (items pushed forward); else boundary, -1, ...
+	page     int  // the next page to read again
+	read     int  // the read in flight for it (shared by recoveries that want the same page); 0: none
 }
 
 // hasMeta reports whether a response carried a pagination block.
@@ -44,29 +69,43 @@ func (d *drift) note(m PageMeta) bool {
 		d.first, d.seenFirst = m, true
 		return false
 	}
+	d.shrank = d.shrank || m.Total < d.first.Total
+	d.grew = d.grew || m.Total > d.first.Total
 	return m.Total != d.first.Total || m.LastPage != d.first.LastPage
 }
 
-// forward records forward page num's total, taken in page order. A total
-// below the page before's starts a recovery from that page down.
-func (d *drift) forward(num int, m PageMeta, start, perPage int) {
+// forward records forward page num, taken in page order, which answered
+// with m; launched and landed are the walk's landings count when it was
+// sent and when it answered. A total below the page before's starts the
+// recoveries of that boundary.
+func (d *drift) forward(num int, m PageMeta, launched, landed, start int) {
 	if !hasMeta(m) {
-		d.havePrev = false
+		d.prev = nil
 		return
 	}
-	if d.havePrev && m.Total < d.prevTotal && perPage > 0 && num-1 >= start {
-		d.recoveries = append(d.recoveries, &recovery{boundary: num - 1, ref: d.prevTotal, page: num - 1})
+	if a := d.prev; a != nil && a.page == num-1 && m.Total < a.total && a.page >= start {
+		if d.shrank {
+			d.recoveries = append(d.recoveries, &recovery{boundary: a.page, ref: a.total, page: a.page})
+		}
+		if d.grew && launched < a.landed { // sent before page a answered: either may have been served first
+			d.recoveries = append(d.recoveries, &recovery{boundary: a.page, ref: m.Total, up: true, page: num})
+		}
 	}
-	d.prevTotal, d.havePrev = m.Total, true
+	d.prev = &edge{page: num, total: m.Total, landed: landed}
 }
 
 // claim launches the next read of a recovery that has none in flight, and
-// reports whether it did. The reads of one recovery go one at a time, so
-// that each is sent after the one before it answered.
+// reports whether it did. One read serves every recovery waiting for the
+// same page in the same direction.
 func (d *drift) claim(launch func(num int, redo *recovery)) bool {
 	for _, r := range d.recoveries {
-		if !r.inFlight {
-			r.inFlight = true
+		if r.read == 0 {
+			d.reads++
+			for _, x := range d.recoveries {
+				if x.read == 0 && x.page == r.page && x.up == r.up {
+					x.read = d.reads
+				}
+			}
 			launch(r.page, r)
 			return true
 		}
@@ -74,20 +113,37 @@ func (d *drift) claim(launch func(num int, redo *recovery)) bool {
 	return false
 }
 
-// reread records that r's page was read again with meta.total total. The
-// recovery ends when the pages read again cover the fall of the total since
-// its boundary was read, or at the walk's first page; otherwise the page
-// below is next.
-func (d *drift) reread(r *recovery, total, perPage, start int) {
-	r.inFlight = false
-	if (r.boundary-r.page+1)*perPage < r.ref-total && r.page > start {
-		r.page--
-		return
-	}
-	for i, x := range d.recoveries {
-		if x == r {
-			d.recoveries = append(d.recoveries[:i], d.recoveries[i+1:]...)
-			break
+// reread records that the read of r's page answered with m, for every
+// recovery it served. A recovery ends when the pages read cover the change
+// of the total since its ref, at the walk's first page, at the list's last
+// page, or, going up, at the forward pages not yet sent (below frontier);
+// otherwise it goes on to the next page in its direction.
+func (d *drift) reread(r *recovery, m PageMeta, perPage, start, frontier int) {
+	read := r.read
+	kept := d.recoveries[:0]
+	for _, x := range d.recoveries {
+		if x.read != read || !x.step(m, perPage, start, frontier) {
+			kept = append(kept, x)
 		}
 	}
+	clear(d.recoveries[len(kept):])
+	d.recoveries = kept
+}
+
+// step records that x's page answered with m and reports whether x is done.
+func (x *recovery) step(m PageMeta, perPage, start, frontier int) bool {
+	x.read = 0
+	read := x.boundary - x.page + 1 // pages read so far
+	shift := x.ref - m.Total        // how far items can have moved back
+	next := x.page - 1
+	done := next < start
+	if x.up {
+		read, shift, next = x.page-x.boundary, -shift, x.page+1
+		done = x.page >= m.LastPage || next >= frontier
+	}
+	if done || read*perPage >= shift {
+		return true
+	}
+	x.page = next
+	return false
 }

@@ -8,10 +8,12 @@ import (
 
 // result is one request's outcome, as it came back.
 type result[T any] struct {
-	num  int       // the page asked for
-	redo *recovery // the recovery this request reads a page again for; nil for a forward page
-	page *Page[T]
-	err  error
+	num      int       // the page asked for
+	redo     *recovery // the recovery this request reads a page again for; nil for a forward page
+	launched int       // the walk's landings count when it was sent
+	landed   int       // the walk's landings count once it answered
+	page     *Page[T]
+	err      error
 }
 
 // flight is one page request, run by a goroutine of its own. The goroutine
@@ -21,7 +23,7 @@ type flight[T any] struct {
 	result[T]
 	info   fetchInfo          // what the call saw besides its result
 	sent   bool               // the fetch was called (the walk had not stopped)
-	landed bool               // the walker has received it
+	here   bool               // the walker has received it
 	epoch  int                // the pager's epoch when it was launched
 	cancel context.CancelFunc // cancels this request alone
 }
@@ -60,7 +62,7 @@ func (p *Pager[T]) walk(ctx context.Context, dedupe bool, deliver func(*Page[T])
 			return p.exhausted()
 		}
 		f := w.queue[0]
-		if !f.landed {
+		if !f.here {
 			select {
 			case g := <-w.results:
 				w.land(g)
@@ -71,7 +73,7 @@ func (p *Pager[T]) walk(ctx context.Context, dedupe bool, deliver func(*Page[T])
 		if err := w.ctx.Err(); err != nil {
 			return p.fail(&pageError{num: f.num, err: err})
 		}
-		if !f.landed {
+		if !f.here {
 			continue
 		}
 		w.queue[0] = nil
@@ -141,6 +143,7 @@ func (w *window[T]) fill(limit int) {
 		case p.last == 0 && len(w.queue) > 0:
 			return
 		case p.wanted(len(w.queue)) && p.drift.claim(w.launch):
+			// A read again goes first: the pages after it can wait.
 		case p.mayLaunch(len(w.queue)):
 			w.launch(p.next, nil)
 			p.next++
@@ -154,7 +157,7 @@ func (w *window[T]) fill(limit int) {
 // not nil.
 func (w *window[T]) launch(num int, redo *recovery) {
 	ctx, cancel := context.WithCancel(w.ctx)
-	f := &flight[T]{result: result[T]{num: num, redo: redo}, epoch: w.p.epoch, cancel: cancel}
+	f := &flight[T]{result: result[T]{num: num, redo: redo, launched: w.p.landings}, epoch: w.p.epoch, cancel: cancel}
 	w.queue = append(w.queue, f)
 	w.flying++
 	fetch := w.p.fetch
@@ -179,7 +182,8 @@ func (w *window[T]) launch(num int, redo *recovery) {
 // the requests launched after it, which can no longer be delivered.
 func (w *window[T]) land(f *flight[T]) {
 	p := w.p
-	f.landed = true
+	p.landings++
+	f.landed, f.here = p.landings, true
 	w.flying--
 	p.count(func(s *WalkStats) {
 		if f.sent {
