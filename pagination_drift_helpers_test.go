@@ -24,7 +24,7 @@ type driftList struct {
 	reqs    int
 	created int
 	rng     *rand.Rand
-	delay   bool                                 // sleep up to 1 ms before each request, to vary the order
+	delay   bool                                // sleep up to 1 ms before each request, to vary the order
 	change  func(d *driftList, req, offset int) // runs under mu, before request number req (from 1) is served
 }
 
