@@ -85,30 +85,31 @@ type WalkStats struct {
 //
 // # Drift
 //
-// The list may change while it is walked. Created tasks push later ones
-// onto later pages: the walk follows the newest last_page, and All yields
-// each key once. Deleted tasks pull later ones back onto pages already
-// read, where an offset-paged walk would never see them. The pager watches
-// meta.total: when a page reports a lower total than the page before it,
-// the tasks that were at the top of that page can have moved back across
-// the page boundary by at most the fall. The pager then reads the pages
-// below the boundary again, one at a time from the boundary down, until the
-// fall seen so far (further deletions included) is covered; these requests
-// count in WalkStats.Refetched, and usually cost one page per boundary where
-// the total fell. All yields the items of a page read again that it had not
-// yielded yet, after the pages before them; Pages and Next deliver such a
-// page again, whole and as the server sent it (its Meta.CurrentPage tells
-// which page it is), after the page that revealed the fall.
+// The list may change while it is walked, and offset pages then shift: a
+// deletion ahead of the walk pulls later items back onto pages already
+// read, a creation pushes earlier items forward, which matters when pages
+// in flight together are served out of order. The pager watches meta.total:
+// when a page reports less than the page before it, items can have crossed
+// the boundary between them unseen, by at most the difference. It then
+// reads pages again, one at a time: down from the boundary when the walk
+// has seen deletions (a total below the first page's), and up from it when
+// it has seen creations (a total above) and the two pages were in flight
+// together; until the pages read cover the change of the total since. These
+// requests count in WalkStats.Refetched: about one page per boundary where
+// the total fell, so none on a quiet list and usually a few on a walk that
+// met deletions. All yields the items of a page read again that it had not
+// yielded, after the pages before them; Pages and Next deliver such a page
+// again, whole and as the server sent it (its Meta.CurrentPage says which),
+// after the page that revealed the change. All still yields each key once.
 //
 // What this guarantees: every item that exists for the whole walk is
-// yielded by All (once), at any concurrency, when during the walk items are
-// only deleted, or only created, or created only at the head of the list
-// (the newest-first order of the tasks endpoint) while others are deleted
-// anywhere. What it cannot: the pager sees only meta.total, so a deletion
-// hidden from it is not recovered. Creations behind an item while items
-// ahead of it are deleted (total unchanged between two requests), or a
-// creation that pushes an item forward again onto a page already read after
-// a deletion had pulled it back, can still lose an item. WalkStats.Changed
+// yielded by All, at any concurrency, when during the walk items are only
+// deleted (anywhere, any number), or only created (anywhere), and the list
+// keeps its order. What it cannot: meta.total is all the pager sees, so when
+// items are both created and deleted between two of its requests the
+// total understates the shift (one deletion and one creation leave it
+// unchanged) and an item can still be missed; nor can it follow a list
+// whose order changes (a task edited into another place). WalkStats.Changed
 // tells the caller the list moved during the walk: walk again when an exact
 // snapshot matters.
 type Pager[T any] struct {

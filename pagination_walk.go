@@ -59,6 +59,9 @@ func (p *Pager[T]) walk(ctx context.Context, dedupe bool, deliver func(*Page[T])
 	for {
 		w.fill(0)
 		if len(w.queue) == 0 {
+			if err := w.ctx.Err(); err != nil {
+				return p.fail(&pageError{num: p.next, err: err})
+			}
 			return p.exhausted()
 		}
 		f := w.queue[0]
@@ -99,6 +102,10 @@ func (p *Pager[T]) fetchBatch(ctx context.Context) {
 	w := p.newWindow(ctx)
 	defer w.close()
 	w.fill(p.width())
+	if err := w.ctx.Err(); err != nil && len(w.queue) == 0 {
+		p.pending = append(p.pending, result[T]{num: p.next, err: &pageError{num: p.next, err: err}})
+		return
+	}
 	for w.flying > 0 {
 		w.land(<-w.results)
 	}
