@@ -121,7 +121,7 @@ type Pager[T any] struct {
 
 	start, next int                 // first page of the walk; next forward page to request
 	last        int                 // newest last_page; 0 before the first page
-	conc, epoch int                 // current concurrency; halvings of it so far
+	conc        int                 // current concurrency, halved by HTTP 429
 	landings    int                 // requests answered so far, to order them
 	perPage     int                 // items a page holds, from the first page
 	delivered   int                 // items delivered, against maxItems

@@ -24,7 +24,7 @@ type flight[T any] struct {
 	info   fetchInfo          // what the call saw besides its result
 	sent   bool               // the fetch was called (the walk had not stopped)
 	here   bool               // the walker has received it
-	epoch  int                // the pager's epoch when it was launched
+	conc   int                // the pager's concurrency when it was launched
 	cancel context.CancelFunc // cancels this request alone
 }
 
@@ -106,9 +106,7 @@ func (p *Pager[T]) fetchBatch(ctx context.Context) {
 		p.pending = append(p.pending, result[T]{num: p.next, err: &pageError{num: p.next, err: err}})
 		return
 	}
-	for w.flying > 0 {
-		w.land(<-w.results)
-	}
+	w.drain()
 	for _, f := range w.queue {
 		p.pending = append(p.pending, f.result)
 		if f.err != nil {
@@ -117,14 +115,19 @@ func (p *Pager[T]) fetchBatch(ctx context.Context) {
 	}
 }
 
-// close cancels every request still in flight and waits for its goroutine:
-// the one drain loop.
+// close cancels every request still in flight, waits for its goroutine,
+// and empties the window.
 func (w *window[T]) close() {
 	w.cancel()
+	w.drain()
+	w.queue = nil
+}
+
+// drain waits for every request in flight to come back.
+func (w *window[T]) drain() {
 	for w.flying > 0 {
 		w.land(<-w.results)
 	}
-	w.queue = nil
 }
 
 // width is how many requests may be in flight: one until the first page has
@@ -164,7 +167,7 @@ func (w *window[T]) fill(limit int) {
 // not nil.
 func (w *window[T]) launch(num int, redo *recovery) {
 	ctx, cancel := context.WithCancel(w.ctx)
-	f := &flight[T]{result: result[T]{num: num, redo: redo, launched: w.p.landings}, epoch: w.p.epoch, cancel: cancel}
+	f := &flight[T]{result: result[T]{num: num, redo: redo, launched: w.p.landings}, conc: w.p.conc, cancel: cancel}
 	w.queue = append(w.queue, f)
 	w.flying++
 	fetch := w.p.fetch
@@ -203,9 +206,8 @@ func (w *window[T]) land(f *flight[T]) {
 	})
 	// Only requests launched since the last halving count: a burst of 429s
 	// that hits every page in flight is one signal, not one per page.
-	if f.info.throttled > 0 && f.epoch == p.epoch {
+	if f.info.throttled > 0 && f.conc == p.conc {
 		p.conc = max(1, p.conc/2)
-		p.epoch++
 	}
 	if f.err == nil {
 		return
