@@ -49,7 +49,7 @@ func TestPagerDrift(t *testing.T) {
 	t.Run("a growing last_page is followed", func(t *testing.T) {
 		l := newTestLister(50, 10)
 		l.before = func(l *testLister, page int) {
-			if page == 5 {
+			if page == 5 && len(l.ids) == 50 { // once: page 5 may be read again
 				for i := range 15 {
 					l.ids = append(l.ids, fmt.Sprint("late-", i))
 				}

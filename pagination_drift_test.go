@@ -70,7 +70,9 @@ func TestPagerDriftNoSilentLoss(t *testing.T) {
 					forward += st.Requests - st.Refetched
 				}
 				t.Logf("%d pages read again for %d forward pages", refetched, forward)
-				assert.LessOrEqual(t, refetched, 2*forward, "pages read again, against forward pages")
+				// About one page per boundary where the total fell, a few more
+				// when the fall since the first read exceeds a page.
+				assert.LessOrEqual(t, refetched, 3*forward, "pages read again, against forward pages")
 				if sc.deletes {
 					assert.Positive(t, refetched, "pages were read again")
 				}
