@@ -14,7 +14,7 @@ func (p *Pager[T]) More() bool {
 }
 
 // Next returns the next page, as the server sent it (cut short under
-// WithMaxItems), or a page read again after the list shrank (see the Pager's
+// WithMaxItems), or a page read again after the list changed (see the Pager's
 // Drift section). Once More reports false it returns ErrNoMorePages (as it
 // does when the only pages left were dropped by a shrinking last_page), or,
 // after an error, that same error on every later call: an error, a cancelled
@@ -60,8 +60,8 @@ func (p *Pager[T]) Next(ctx context.Context) (*Page[T], error) {
 // All returns an iterator over every item of every page, in order; each
 // item's key (a task's UUID) is yielded at most once, so that items shifted
 // across pages by drift are not seen twice, and items recovered by reading
-// a page again after deletions come after the pages before them. An error
-// is yielded once, as the zero T and the error, after every item that
+// a page again after the list changed come after the pages before them. An
+// error is yielded once, as the zero T and the error, after every item that
 // arrived before it; then the iteration ends.
 //
 // Breaking out of the loop or cancelling ctx stops the walk: no request
@@ -97,9 +97,9 @@ func (p *Pager[T]) All(ctx context.Context) iter.Seq2[T, error] {
 
 // Pages returns an iterator over every page, in order, as the server sent
 // them: items are not deduplicated (the no-progress guard still applies), a
-// page read again after deletions comes again, and under WithMaxItems the
-// last page is cut short. An error is yielded once, with a nil page, and
-// ends the iteration. Breaking out of the loop, cancelling ctx and a second
+// page read again after the list changed comes again, and under
+// WithMaxItems the last page is cut short. An error is yielded once, with a
+// nil page, and ends the iteration. Breaking out of the loop, cancelling ctx and a second
 // use behave as for All.
 func (p *Pager[T]) Pages(ctx context.Context) iter.Seq2[*Page[T], error] {
 	return func(yield func(*Page[T], error) bool) {
