@@ -68,7 +68,7 @@ func (p *Pager[T]) accept(r result[T], dedupe bool) (*Page[T], error) {
 		if p.ended {
 			frontier = maxPages + p.next
 		}
-		p.drift.reread(r.redo, pg.Meta, p.perPage, p.start, frontier)
+		p.drift.reread(r.redo, pg.Meta, p.keys(pg), p.perPage, p.start, frontier)
 		if p.markSeen(pg, dedupe) > 0 {
 			p.stale = 0 // the walk is making progress, on another page
 		}
@@ -86,7 +86,7 @@ func (p *Pager[T]) accept(r result[T], dedupe bool) (*Page[T], error) {
 		}
 	}
 	if p.perPage > 0 {
-		p.drift.forward(num, pg.Meta, r.launched, r.landed, p.start)
+		p.drift.forward(num, pg.Meta, p.keys(pg), r.launched, r.landed, p.start)
 	}
 
 	fresh := p.markSeen(pg, dedupe)
@@ -104,6 +104,20 @@ func (p *Pager[T]) accept(r result[T], dedupe bool) (*Page[T], error) {
 		p.ended = true
 	}
 	return p.limit(pg), nil
+}
+
+// keys returns the keys of pg's items, empty ones left out.
+func (p *Pager[T]) keys(pg *Page[T]) []string {
+	if p.key == nil {
+		return nil
+	}
+	keys := make([]string, 0, len(pg.Items))
+	for i := range pg.Items {
+		if k := p.key(&pg.Items[i]); k != "" {
+			keys = append(keys, k)
+		}
+	}
+	return keys
 }
 
 // limit cuts pg short under WithMaxItems, ending the walk when it reaches

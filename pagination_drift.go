@@ -22,6 +22,10 @@ package agentapi
 //     argument in the other direction, until the reads cover the rise since
 //     q+1 was read.
 //
+// The reads also stop at a page holding an item of the run they started
+// from (page q's going down, page q+1's going up): X lies beyond that item,
+// and by the same argument it is not further on, so it was on that page.
+//
 // A fall of meta.total from page q to page q+1 is therefore met by reading
 // down from q when some response has shown deletions (a total below the
 // first page's, which is always served alone and first), and, when the
@@ -42,7 +46,8 @@ type drift struct {
 // edge is what a recovery needs of a forward page.
 type edge struct {
 	page, total int
-	landed      int // the walk's landings count once it answered
+	landed      int      // the walk's landings count once it answered
+	keys        []string // of its items
 }
 
 // recovery reads pages again, one at a time, from one side of the boundary
@@ -50,10 +55,22 @@ type edge struct {
 // since ref is covered.
 type recovery struct {
 	boundary int
-	ref      int  // meta.total the shift is measured from
-	up       bool // reading boundary+1, +2, ... (items pushed forward); else boundary, -1, ...
-	page     int  // the next page to read again
-	read     int  // the read in flight for it (shared by recoveries that want the same page); 0: none
+	ref      int                 // meta.total the shift is measured from
+	up       bool                // reading boundary+1, +2, ... (items pushed forward); else boundary, -1, ...
+	page     int                 // the next page to read again
+	read     int                 // the read in flight for it (shared by recoveries that want the same page); 0: none
+	anchors  map[string]struct{} // the items of the run it started from
+}
+
+func newRecovery(from *edge, ref int, up bool) *recovery {
+	r := &recovery{boundary: from.page, ref: ref, up: up, page: from.page, anchors: make(map[string]struct{}, len(from.keys))}
+	if up {
+		r.boundary--
+	}
+	for _, k := range from.keys {
+		r.anchors[k] = struct{}{}
+	}
+	return r
 }
 
 // hasMeta reports whether a response carried a pagination block.
@@ -78,20 +95,21 @@ func (d *drift) note(m PageMeta) bool {
 // with m; launched and landed are the walk's landings count when it was
 // sent and when it answered. A total below the page before's starts the
 // recoveries of that boundary.
-func (d *drift) forward(num int, m PageMeta, launched, landed, start int) {
+func (d *drift) forward(num int, m PageMeta, keys []string, launched, landed, start int) {
 	if !hasMeta(m) {
 		d.prev = nil
 		return
 	}
+	b := &edge{page: num, total: m.Total, landed: landed, keys: keys}
 	if a := d.prev; a != nil && a.page == num-1 && m.Total < a.total && a.page >= start {
 		if d.shrank {
-			d.recoveries = append(d.recoveries, &recovery{boundary: a.page, ref: a.total, page: a.page})
+			d.recoveries = append(d.recoveries, newRecovery(a, a.total, false))
 		}
 		if d.grew && launched < a.landed { // sent before page a answered: either may have been served first
-			d.recoveries = append(d.recoveries, &recovery{boundary: a.page, ref: m.Total, up: true, page: num})
+			d.recoveries = append(d.recoveries, newRecovery(b, m.Total, true))
 		}
 	}
-	d.prev = &edge{page: num, total: m.Total, landed: landed}
+	d.prev = b
 }
 
 // claim launches the next read of a recovery that has none in flight, and
@@ -113,16 +131,17 @@ func (d *drift) claim(launch func(num int, redo *recovery)) bool {
 	return false
 }
 
-// reread records that the read of r's page answered with m, for every
-// recovery it served. A recovery ends when the pages read cover the change
+// reread records that the read of r's page answered with m and items
+// keys, for every recovery it served. A recovery ends at a page holding one
+// of its anchors, when the pages read cover the change
 // of the total since its ref, at the walk's first page, at the list's last
 // page, or, going up, at the forward pages not yet sent (below frontier);
 // otherwise it goes on to the next page in its direction.
-func (d *drift) reread(r *recovery, m PageMeta, perPage, start, frontier int) {
+func (d *drift) reread(r *recovery, m PageMeta, keys []string, perPage, start, frontier int) {
 	read := r.read
 	kept := d.recoveries[:0]
 	for _, x := range d.recoveries {
-		if x.read != read || !x.step(m, perPage, start, frontier) {
+		if x.read != read || !x.step(m, keys, perPage, start, frontier) {
 			kept = append(kept, x)
 		}
 	}
@@ -130,9 +149,15 @@ func (d *drift) reread(r *recovery, m PageMeta, perPage, start, frontier int) {
 	d.recoveries = kept
 }
 
-// step records that x's page answered with m and reports whether x is done.
-func (x *recovery) step(m PageMeta, perPage, start, frontier int) bool {
+// step records that x's page answered with m and items keys, and reports
+// whether x is done.
+func (x *recovery) step(m PageMeta, keys []string, perPage, start, frontier int) bool {
 	x.read = 0
+	for _, k := range keys {
+		if _, ok := x.anchors[k]; ok {
+			return true
+		}
+	}
 	read := x.boundary - x.page + 1 // pages read so far
 	shift := x.ref - m.Total        // how far items can have moved back
 	next := x.page - 1

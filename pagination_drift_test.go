@@ -11,8 +11,9 @@ import (
 
 // driftScenarios change the list while it is walked, within what the
 // Pager's Drift section guarantees: tasks are only deleted, or only
-// created. Each changes the list on about a quarter of the requests, a
-// churn far above a real account's.
+// created. Each changes the list on about a quarter of the requests, up to
+// a fifth of the list (pages read again are requests too: without a cap
+// the churn would feed on itself), a churn far above a real account's.
 var driftScenarios = []struct {
 	name    string
 	deletes bool
@@ -20,7 +21,7 @@ var driftScenarios = []struct {
 }{
 	{"deletions behind the cursor", true, func(d *driftList, req, offset int) {
 		switch {
-		case req == 1:
+		case req == 1 || len(d.deleted) >= 60:
 		case d.rng.IntN(20) == 0:
 			d.deleteRandom(12, 0, offset) // more than a page at once
 		case d.rng.IntN(4) == 0:
@@ -28,17 +29,17 @@ var driftScenarios = []struct {
 		}
 	}},
 	{"deletions anywhere", true, func(d *driftList, req, _ int) {
-		if req > 1 && d.rng.IntN(4) == 0 {
+		if req > 1 && len(d.deleted) < 60 && d.rng.IntN(4) == 0 {
 			d.deleteRandom(1+d.rng.IntN(3), 0, len(d.ids))
 		}
 	}},
 	{"creations at the head", false, func(d *driftList, req, _ int) {
-		if req > 1 && d.rng.IntN(4) == 0 {
+		if req > 1 && d.created < 60 && d.rng.IntN(4) == 0 {
 			d.create(1+d.rng.IntN(3), 0)
 		}
 	}},
 	{"creations anywhere", false, func(d *driftList, req, _ int) {
-		if req > 1 && d.rng.IntN(4) == 0 {
+		if req > 1 && d.created < 60 && d.rng.IntN(4) == 0 {
 			d.create(1+d.rng.IntN(3), d.rng.IntN(len(d.ids)+1))
 		}
 	}},
@@ -72,7 +73,7 @@ func TestPagerDriftNoSilentLoss(t *testing.T) {
 				t.Logf("%d pages read again for %d forward pages", refetched, forward)
 				// About one page per boundary where the total fell, a few more
 				// when the fall since the first read exceeds a page.
-				assert.LessOrEqual(t, refetched, 3*forward, "pages read again, against forward pages")
+				assert.LessOrEqual(t, refetched, 2*forward, "pages read again, against forward pages")
 				if sc.deletes {
 					assert.Positive(t, refetched, "pages were read again")
 				}
