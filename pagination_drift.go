@@ -62,6 +62,8 @@ type recovery struct {
 	anchors  map[string]struct{} // the items of the run it started from
 }
 
+// newRecovery starts a reading again from forward page from, down from it
+// or, with up, up from it.
 func newRecovery(from *edge, ref int, up bool) *recovery {
 	r := &recovery{boundary: from.page, ref: ref, up: up, page: from.page, anchors: make(map[string]struct{}, len(from.keys))}
 	if up {
