@@ -60,9 +60,6 @@ func (p *Pager[T]) accept(r result[T], dedupe bool) (*Page[T], error) {
 	if last <= 0 {
 		last = cur // no pagination block: this page is all there is
 	}
-	if p.drift.note(pg.Meta) {
-		p.count(func(s *WalkStats) { s.Changed = true })
-	}
 	if r.redo != nil {
 		frontier := p.next // the forward pages from here are sent later
 		if p.ended {

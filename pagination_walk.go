@@ -188,14 +188,17 @@ func (w *window[T]) launch(num int, redo *recovery) {
 }
 
 // land takes a finished request back from its goroutine: it counts it,
-// halves the concurrency when it met HTTP 429, and when it failed, cancels
+// notes its meta (pages dropped later included), halves the concurrency
+// when it met HTTP 429, and when it failed, cancels
 // the requests launched after it, which can no longer be delivered.
 func (w *window[T]) land(f *flight[T]) {
 	p := w.p
 	p.landings++
 	f.landed, f.here = p.landings, true
 	w.flying--
+	changed := f.err == nil && f.page != nil && p.drift.note(f.page.Meta)
 	p.count(func(s *WalkStats) {
+		s.Changed = s.Changed || changed
 		if f.sent {
 			s.Requests++
 			if f.redo != nil {
