@@ -4,8 +4,8 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"iter"
 	"net/http"
+	"sync"
 )
 
 // ErrNoMorePages is what Pager.Next returns once More reports false.
@@ -58,54 +58,92 @@ func WithConcurrency(n int) PagerOption { return func(c *pagerConfig) { c.concur
 // negative.
 func WithMaxItems(n int) PagerOption { return func(c *pagerConfig) { c.maxItems = n } }
 
+// WalkStats is what a walk has cost and seen so far.
+type WalkStats struct {
+	Requests  int  // page requests sent (retries not counted)
+	Refetched int  // pages requested again to recover items that deletions shifted
+	Throttled int  // responses with HTTP 429, retried or not
+	Changed   bool // total or last_page changed during the walk
+}
+
 // Pager walks every page of a list endpoint, from a start page to the last
 // page the server reports. It is used once, by one goroutine at a time:
 // through Next (page by page, under the caller's control), All (item by
 // item) or Pages (page by page, as an iterator). All or Pages called after
-// Next continue the walk where Next left it.
+// Next continue the walk where Next left it. Stats may be called from any
+// goroutine, during the walk and after.
 //
-// The walk ends without error at a page whose current_page is at least
-// last_page, or at an empty page; it never requests a page past the newest
-// last_page it knows, so an empty list costs one request. When pages drift
-// (tasks created or deleted during the walk) the newest last_page is
-// followed and pages fetched past a last_page that shrank are dropped. The
-// walk ends with an error wrapping ErrMalformedResponse when three pages in
-// a row bring no new item while the server still claims more, or past
+// The first page is always fetched alone; it tells the last page, and only
+// then do further pages go out, up to WithConcurrency at once. The walk ends
+// without error at a page whose current_page is at least last_page; it never
+// requests a page past the newest last_page it knows, so an empty list costs
+// one request. A page that answers another current_page than the one asked
+// for, or an empty page while last_page says more follow, ends the walk with
+// an error wrapping ErrMalformedResponse, as do three pages in a row that
+// bring no new item while the server still claims more, and a walk past
 // 100,000 pages. Besides the pages in its window, the only memory a walk
 // keeps is the set of item keys (task UUIDs) it has seen.
+//
+// # Drift
+//
+// The list may change while it is walked, and offset pages then shift: a
+// deletion ahead of the walk pulls later items back onto pages already
+// read, a creation pushes earlier items forward, which matters when pages
+// in flight together are served out of order. The pager watches meta.total:
+// when a page reports less than the page before it, items can have crossed
+// the boundary between them unseen, by at most the difference. It then
+// reads pages again, one at a time: down from the boundary when the walk
+// has seen deletions (a total below the first page's), and up from it when
+// it has seen creations (a total above) and the two pages were in flight
+// together; until the pages read cover the change of the total since. These
+// requests count in WalkStats.Refetched: about one page per boundary where
+// the total fell, so none on a quiet list and usually a few on a walk that
+// met deletions. All yields the items of a page read again that it had not
+// yielded, after the pages before them; Pages and Next deliver such a page
+// again, whole and as the server sent it (its Meta.CurrentPage says which),
+// after the page that revealed the change. All still yields each key once.
+//
+// What this guarantees: every item that exists for the whole walk is
+// yielded by All, at any concurrency, when during the walk items are only
+// deleted (anywhere, any number), or only created (anywhere), and the list
+// keeps its order. What it cannot: meta.total is all the pager sees, so when
+// items are both created and deleted between two of its requests the
+// total understates the shift (one deletion and one creation leave it
+// unchanged) and an item can still be missed; nor can it follow a list
+// whose order changes (a task edited into another place). WalkStats.Changed
+// tells the caller the list moved during the walk: walk again when an exact
+// snapshot matters.
 type Pager[T any] struct {
-	fetch    func(ctx context.Context, page int) (*Page[T], error)
+	fetch    func(ctx context.Context, page int) (*Page[T], fetchInfo, error)
 	key      func(*T) string
 	maxItems int
 	maxPages int   // maxPages; tests lower it
 	cfgErr   error // an invalid option, reported by the first call
 
-	start     int                 // first page of the walk
-	next      int                 // number of the next page to request
-	last      int                 // newest last_page; 0 before the first page
-	conc      int                 // current concurrency
-	epoch     int                 // halvings of conc so far
-	perPage   int                 // items on the first page
-	delivered int                 // items delivered, against maxItems
-	stale     int                 // pages in a row with no new key
-	seen      map[string]struct{} // keys of every item seen
-	pending   []result[T]         // fetched by Next, not yet returned
-	done      bool                // the walk reached its end, or All or Pages returned
-	err       error               // sticky: returned by every later call
-}
+	start, next int                 // first page of the walk; next forward page to request
+	last        int                 // newest last_page; 0 before the first page
+	conc        int                 // current concurrency, halved by HTTP 429
+	landings    int                 // requests answered so far, to order them
+	perPage     int                 // items a page holds, from the first page
+	delivered   int                 // items delivered, against maxItems
+	ended       bool                // the forward pages reached the last page (or WithMaxItems)
+	stale       int                 // forward pages in a row with no new key
+	seen        map[string]struct{} // keys of every item seen
+	drift       drift               // totals seen, pages to read again
+	pending     []result[T]         // fetched by Next, not yet returned
+	done        bool                // the walk reached its end, or All or Pages returned
+	err         error               // sticky: returned by every later call
 
-// result is one page's fetch, as it came back.
-type result[T any] struct {
-	num  int
-	page *Page[T]
-	err  error
+	statsMu sync.Mutex
+	stats   WalkStats
 }
 
 // newPager returns a pager that fetches pages through fetch, from page start
 // (1 when start < 1), identifying items by key (nil: items are never taken
 // for duplicates). popts are applied to a copy; an invalid one is reported by
-// the pager's first call.
-func newPager[T any](fetch func(ctx context.Context, page int) (*Page[T], error), key func(*T) string, start int, popts []PagerOption) *Pager[T] {
+// the pager's first call. fetch reports with each result the HTTP 429
+// responses its call saw.
+func newPager[T any](fetch func(ctx context.Context, page int) (*Page[T], fetchInfo, error), key func(*T) string, start int, popts []PagerOption) *Pager[T] {
 	cfg := pagerConfig{concurrency: 1}
 	for _, o := range popts {
 		if o != nil {
@@ -128,181 +166,17 @@ func newPager[T any](fetch func(ctx context.Context, page int) (*Page[T], error)
 	return p
 }
 
-// More reports whether Next may return another page. It is false once the
-// walk has reached its end, once All or Pages has returned, and once Next has
-// returned an error.
-func (p *Pager[T]) More() bool {
-	return p.err == nil && (len(p.pending) > 0 || !p.done)
+// Stats returns what the walk has cost and seen so far. It is safe to call
+// from any goroutine, during the walk and after it.
+func (p *Pager[T]) Stats() WalkStats {
+	p.statsMu.Lock()
+	defer p.statsMu.Unlock()
+	return p.stats
 }
 
-// Next returns the next page, as the server sent it (cut short under
-// WithMaxItems). Once More reports false it returns ErrNoMorePages (as it
-// does when the only pages left were dropped by a shrinking last_page), or,
-// after an error, that same error on every later call: an error, a cancelled
-// ctx included, ends the walk.
-//
-// With WithConcurrency(n), a call that has no page in hand fetches up to n
-// pages at once, waits for all of them, returns the first and keeps the
-// others for the next calls: no request and no goroutine outlives the call
-// that started it.
-func (p *Pager[T]) Next(ctx context.Context) (*Page[T], error) {
-	if err := p.begin(ctx); err != nil {
-		return nil, err
-	}
-	for {
-		if p.err != nil {
-			return nil, p.err
-		}
-		if len(p.pending) == 0 {
-			if p.done {
-				return nil, ErrNoMorePages
-			}
-			p.fetchBatch(ctx)
-			if len(p.pending) == 0 {
-				if err := p.exhausted(); err != nil {
-					return nil, err
-				}
-				return nil, ErrNoMorePages
-			}
-		}
-		r := p.pending[0]
-		p.pending[0] = result[T]{}
-		p.pending = p.pending[1:]
-		pg, err := p.take(r, false)
-		if err != nil {
-			return nil, err
-		}
-		if pg != nil {
-			return pg, nil
-		}
-	}
-}
-
-// All returns an iterator over every item of every page, in order; each
-// item's key (a task's UUID) is yielded at most once, so that items shifted
-// across pages by drift are not seen twice. An error is yielded once, as the
-// zero T and the error, after every item that arrived before it; then the
-// iteration ends.
-//
-// Breaking out of the loop or cancelling ctx stops the walk: no request
-// starts afterwards, the requests in flight are cancelled, and every
-// goroutine has returned before the loop ends. A pager is used once: ranging
-// over All or Pages again yields nothing, or the same error again if the walk
-// ended with one, and makes no request.
-func (p *Pager[T]) All(ctx context.Context) iter.Seq2[T, error] {
-	return func(yield func(T, error) bool) {
-		var cancelled error
-		err := p.run(ctx, true, func(pg *Page[T]) bool {
-			for i := range pg.Items {
-				// A cancelled ctx also stops the page in hand.
-				if err := ctx.Err(); err != nil {
-					cancelled = p.fail(fmt.Errorf("agentapi: %w", err))
-					return false
-				}
-				if !yield(pg.Items[i], nil) {
-					return false
-				}
-			}
-			return true
-		})
-		if err == nil {
-			err = cancelled
-		}
-		if err != nil {
-			var zero T
-			yield(zero, err)
-		}
-	}
-}
-
-// Pages returns an iterator over every page, in order, as the server sent
-// them: items are not deduplicated (the no-progress guard still applies),
-// and under WithMaxItems the last page is cut short. An error is yielded
-// once, with a nil page, and ends the iteration. Breaking out of the loop,
-// cancelling ctx and a second use behave as for All.
-func (p *Pager[T]) Pages(ctx context.Context) iter.Seq2[*Page[T], error] {
-	return func(yield func(*Page[T], error) bool) {
-		if err := p.run(ctx, false, func(pg *Page[T]) bool { return yield(pg, nil) }); err != nil {
-			yield(nil, err)
-		}
-	}
-}
-
-// begin returns the error that stops a call before any request: an invalid
-// option (reported once, then kept as the walk's error) or a nil ctx.
-func (p *Pager[T]) begin(ctx context.Context) error {
-	if p.cfgErr != nil && p.err == nil {
-		p.err = p.cfgErr
-		return p.err
-	}
-	if ctx == nil {
-		return fmt.Errorf("agentapi: nil context.Context: %w", ErrInvalidArgument)
-	}
-	return nil
-}
-
-// run walks the rest of the pages for All (dedupe) and Pages, handing each
-// to deliver until it returns false. It returns the error that ended the
-// walk, or nil at the end or when deliver stopped it; in both cases the
-// pager is spent.
-func (p *Pager[T]) run(ctx context.Context, dedupe bool, deliver func(*Page[T]) bool) error {
-	if err := p.begin(ctx); err != nil {
-		return err
-	}
-	if p.err != nil {
-		return p.err
-	}
-	defer func() {
-		p.done = true
-		p.pending = nil
-	}()
-	// Pages that Next fetched ahead come first.
-	for len(p.pending) > 0 && p.err == nil {
-		r := p.pending[0]
-		p.pending = p.pending[1:]
-		pg, err := p.take(r, dedupe)
-		if err != nil {
-			return err
-		}
-		if pg != nil && !deliver(pg) {
-			return nil
-		}
-	}
-	if p.done {
-		return nil
-	}
-	return p.walk(ctx, dedupe, deliver)
-}
-
-// take accepts a fetched page into the walk, returning it as it is to be
-// delivered (nil when dropped). An error is kept as the walk's error.
-func (p *Pager[T]) take(r result[T], dedupe bool) (*Page[T], error) {
-	if r.err != nil {
-		return nil, p.fail(r.err)
-	}
-	pg, err := p.accept(r.num, r.page, dedupe)
-	if err != nil {
-		return nil, p.fail(err)
-	}
-	if p.done {
-		p.pending = nil // pages fetched past the end
-	}
-	return pg, nil
-}
-
-// fail ends the walk with err and returns it.
-func (p *Pager[T]) fail(err error) error {
-	p.err = err
-	p.pending = nil
-	return err
-}
-
-// exhausted is the end of a walk that can launch no page before reaching
-// its end: the page bound.
-func (p *Pager[T]) exhausted() error {
-	if p.next-p.start >= p.maxPages {
-		return p.fail(fmt.Errorf("agentapi: %d pages walked without reaching the last page: %w", p.maxPages, ErrMalformedResponse))
-	}
-	p.done = true
-	return nil
+// count updates the stats under their lock.
+func (p *Pager[T]) count(f func(*WalkStats)) {
+	p.statsMu.Lock()
+	f(&p.stats)
+	p.statsMu.Unlock()
 }

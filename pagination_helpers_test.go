@@ -41,7 +41,7 @@ func newTestLister(n, perPage int) *testLister {
 	return l
 }
 
-func (l *testLister) fetch(ctx context.Context, page int) (*TaskPage, error) {
+func (l *testLister) fetch(ctx context.Context, page int) (*TaskPage, fetchInfo, error) {
 	l.mu.Lock()
 	if len(l.calls) > 0 && !l.firstDone {
 		l.earlyCalls++
@@ -58,7 +58,7 @@ func (l *testLister) fetch(ctx context.Context, page int) (*TaskPage, error) {
 	}()
 	if l.gate != nil {
 		if err := l.gate(ctx, page); err != nil {
-			return nil, err
+			return nil, fetchInfo{}, err
 		}
 	}
 	if l.delay != nil {
@@ -66,11 +66,12 @@ func (l *testLister) fetch(ctx context.Context, page int) (*TaskPage, error) {
 		case <-time.After(l.delay(page)):
 		case <-ctx.Done():
 			l.cancelled.Add(1)
-			return nil, ctx.Err()
+			return nil, fetchInfo{}, ctx.Err()
 		}
 	}
+	var info fetchInfo
 	if l.throttle != nil && l.throttle(page) {
-		markThrottled(ctx)
+		info.throttled = 1
 	}
 	l.mu.Lock()
 	defer l.mu.Unlock()
@@ -89,7 +90,7 @@ func (l *testLister) fetch(ctx context.Context, page int) (*TaskPage, error) {
 	if l.meta != nil {
 		l.meta(page, &pg.Meta)
 	}
-	return pg, nil
+	return pg, info, nil
 }
 
 func (l *testLister) pager(start int, opts ...PagerOption) *Pager[Task] {

@@ -12,7 +12,6 @@ import (
 	"net/url"
 	"strconv"
 	"strings"
-	"sync/atomic"
 	"time"
 )
 
@@ -24,25 +23,6 @@ const (
 	// notifyMin is the shortest wait WithWaitNotify is told of.
 	notifyMin = time.Millisecond
 )
-
-type throttleKey struct{}
-
-// withThrottleFlag returns a context whose requests set the flag when a
-// response of theirs is HTTP 429, even one that a retry then got past.
-//
-// Deprecated: fetchInfo.throttled says the same; the flag stays until the
-// pager reads fetchInfo.
-func withThrottleFlag(ctx context.Context) (context.Context, *atomic.Bool) {
-	f := new(atomic.Bool)
-	return context.WithValue(ctx, throttleKey{}, f), f
-}
-
-// markThrottled sets ctx's throttle flag, if it has one.
-func markThrottled(ctx context.Context) {
-	if f, ok := ctx.Value(throttleKey{}).(*atomic.Bool); ok {
-		f.Store(true)
-	}
-}
 
 // call is the state of one call across its attempts, run by one goroutine.
 type call struct {
@@ -85,7 +65,6 @@ func (cl *call) run() (*response, error) {
 			cl.lastErr = nil
 			if res.status == http.StatusTooManyRequests {
 				cl.info.throttled++
-				markThrottled(cl.ctx)
 			}
 			if res.status < 200 || res.status > 299 {
 				cl.lastAPI = cl.c.statusError(res)

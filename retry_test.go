@@ -249,19 +249,17 @@ func TestTimeoutBoundsWholeCall(t *testing.T) {
 	assert.Greater(t, s.attempts(), 1)
 }
 
-func TestThrottleFlagSetBy429(t *testing.T) {
-	s := newScript(reply(429, ""), reply(200, okBody))
+func TestFetchInfoCounts429s(t *testing.T) {
+	s := newScript(reply(429, ""), reply(429, ""), reply(200, okBody), reply(200, okBody))
 	srv := newTestServer(t, s)
 	c := newTestClient(t, srv.URL)
-	ctx, throttled := withThrottleFlag(context.Background())
-	_, err := getItems(ctx, c, nil)
+	_, info, err := getPage(context.Background(), c, &request{method: http.MethodGet, path: "/items"}, testDecode)
 	require.NoError(t, err)
-	assert.True(t, throttled.Load(), "a 429 that a retry got past still marks the call")
+	assert.Equal(t, 2, info.throttled, "429s that a retry got past still count")
 
-	ctx, throttled = withThrottleFlag(context.Background())
-	_, err = getItems(ctx, c, nil)
+	_, info, err = getPage(context.Background(), c, &request{method: http.MethodGet, path: "/items"}, testDecode)
 	require.NoError(t, err)
-	assert.False(t, throttled.Load())
+	assert.Zero(t, info.throttled)
 }
 
 func TestFailedCallKeepsPooledConnections(t *testing.T) {

@@ -65,16 +65,7 @@ func (c *Client) SubsetTasks(userID string, opts *ListSubsetTasksOptions, popts 
 		po.Page = page
 		return c.listSubsetTasks(ctx, userID, &po)
 	}
-	return newPager(dropInfo(fetch), taskKey, start, popts)
-}
-
-// dropInfo adapts a fetch to the pager of today, which learns of 429s from
-// the context flag (the request path sets it) rather than from fetchInfo.
-func dropInfo[T any](fetch func(context.Context, int) (*Page[T], fetchInfo, error)) func(context.Context, int) (*Page[T], error) {
-	return func(ctx context.Context, page int) (*Page[T], error) {
-		p, _, err := fetch(ctx, page)
-		return p, err
-	}
+	return newPager(fetch, taskKey, start, popts)
 }
 
 // taskKey identifies a task across pages.

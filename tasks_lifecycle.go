@@ -78,7 +78,7 @@ func (c *Client) Tasks(userID string, opts *ListTasksOptions, popts ...PagerOpti
 		po.Page = page
 		return c.listTasks(ctx, userID, &po)
 	}
-	return newPager(dropInfo(fetch), taskKey, o.Page, popts)
+	return newPager(fetch, taskKey, o.Page, popts)
 }
 
 // GetTask returns one 2.0 task's full settings:
