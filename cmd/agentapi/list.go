@@ -27,8 +27,10 @@ func runList(ctx context.Context, cfg listConfig, cio *cmdIO) error {
 		return err
 	}
 	out := newTaskWriter(cfg.out.format, w, cfg.out.csvRaw)
-	err = listTasks(ctx, cfg, client, out, prog)
+	stats, err := listTasks(ctx, cfg, client, out, prog)
 	prog.clear()
+	// A walk that saw the list change says so, even when it recovered.
+	fmt.Fprint(cio.stderr, driftNote(stats.Changed, stats.Refetched))
 	if endErr := out.End(err == nil); err == nil {
 		err = endErr
 	}
@@ -64,15 +66,16 @@ func (l *lister) emit(t *agentapi.Task) (bool, error) {
 }
 
 // listTasks fetches the tasks, one page or, with cfg.all, every page, and
-// writes those that pass the status filter, up to cfg.max of them.
-func listTasks(ctx context.Context, cfg listConfig, client *agentapi.Client, out taskWriter, prog *progress) error {
+// writes those that pass the status filter, up to cfg.max of them. stats
+// are the walk's (zero for one page).
+func listTasks(ctx context.Context, cfg listConfig, client *agentapi.Client, out taskWriter, prog *progress) (stats agentapi.WalkStats, err error) {
 	l := &lister{cfg: cfg, out: out}
 	if !cfg.all {
 		page, err := listPage(ctx, cfg, client)
 		if err != nil {
-			return err
+			return stats, err
 		}
-		return l.emitAll(page.Items)
+		return stats, l.emitAll(page.Items)
 	}
 
 	popts := []agentapi.PagerOption{agentapi.WithConcurrency(cfg.concurrency)}
@@ -81,7 +84,9 @@ func listTasks(ctx context.Context, cfg listConfig, client *agentapi.Client, out
 		// can skip the pages that cannot be needed.
 		popts = append(popts, agentapi.WithMaxItems(cfg.max))
 	}
-	return l.walk(ctx, walk(cfg, client, popts), prog)
+	pager := walk(cfg, client, popts)
+	err = l.walk(ctx, pager, prog)
+	return pager.Stats(), err
 }
 
 // listPage fetches the one page cfg asks for: from the 2.0 list with the
