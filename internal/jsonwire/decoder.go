@@ -32,6 +32,7 @@ type Decoder struct {
 	loc   *time.Location // zone of timestamps sent without one
 
 	guessed bool // whether List has guessed a list's length yet
+	lastOwn int  // the size of Own's last copy, its guess for the next
 }
 
 // NewDecoder returns a Decoder over data whose zone-less timestamps read in
