@@ -33,6 +33,7 @@ type Decoder struct {
 
 	guessed bool // whether List has guessed a list's length yet
 	lastOwn int  // the size of Own's last copy, its guess for the next
+
 }
 
 // NewDecoder returns a Decoder over data whose zone-less timestamps read in
@@ -96,8 +97,17 @@ func (d *Decoder) Expect(c byte, context string) error {
 	return nil
 }
 
-// ws skips white space.
+// ws skips white space. The test for none, the common case in a compact
+// body, is small enough to be inlined everywhere.
 func (d *Decoder) ws() {
+	if d.pos < len(d.data) && d.data[d.pos] > ' ' {
+		return
+	}
+	d.skipWS()
+}
+
+// skipWS skips white space, for ws.
+func (d *Decoder) skipWS() {
 	for d.pos < len(d.data) {
 		switch d.data[d.pos] {
 		case ' ', '\n', '\r', '\t':
