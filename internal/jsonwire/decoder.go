@@ -34,6 +34,11 @@ type Decoder struct {
 	guessed bool // whether List has guessed a list's length yet
 	lastOwn int  // the size of Own's last copy, its guess for the next
 
+	// The keys read since the last Own began, in order: the next item of
+	// a page most likely has the same keys in the same order, and a key
+	// that matches its prediction needs no scan.
+	keys  []string
+	keyAt int // the index in keys of the next key
 }
 
 // NewDecoder returns a Decoder over data whose zone-less timestamps read in
@@ -150,13 +155,37 @@ func (d *Decoder) next(closing byte) (bool, error) {
 
 // key reads a member's key and its colon, leaving pos at the value. The key
 // is not copied: it is for matching, not keeping.
+//
+// The key is first compared with the one read at the same place of the
+// last item (see keys): the recorded keys are plain (substrings of what
+// was read, so without escapes), and the same bytes followed by a quote are
+// the same key.
 func (d *Decoder) key() (string, error) {
-	if d.Peek() != '"' {
+	d.ws()
+	i, j := d.pos, d.keyAt
+	d.keyAt++
+	if j < len(d.keys) {
+		k := d.keys[j]
+		end := i + 1 + len(k)
+		if end+1 < len(d.data) && d.data[i] == '"' && d.data[end] == '"' && d.data[end+1] == ':' && d.s[i+1:end] == k {
+			d.pos = end + 2
+			d.ws()
+			return d.s[i+1 : end], nil
+		}
+	}
+	if d.pos >= len(d.data) || d.data[d.pos] != '"' {
 		return "", d.syntaxError("looking for an object key")
 	}
 	k, err := d.str()
 	if err != nil {
 		return "", err
+	}
+	if k != "" && unsafe.StringData(k) == unsafe.StringData(d.s[i+1:]) {
+		if j < len(d.keys) {
+			d.keys[j] = k
+		} else if j == len(d.keys) {
+			d.keys = append(d.keys, k)
+		}
 	}
 	if d.Peek() != ':' {
 		return "", d.syntaxError("after an object key")

@@ -129,6 +129,7 @@ func (d *Decoder) Own(read func() error) ([]byte, error) {
 func (d *Decoder) ownRead(own []byte, start int, read func() error) (int, error) {
 	data, s, base := d.data, d.s, d.base
 	d.data, d.s, d.pos, d.base, d.owned = own, view(own), 0, base+start, true
+	d.keyAt = 0 // the item's keys, predicted from the last item's
 	err := read()
 	size := d.pos
 	d.data, d.s, d.pos, d.base, d.owned = data, s, start+size, base, false

@@ -301,3 +301,39 @@ func TestOwnGuessesTheNextSize(t *testing.T) {
 		})
 	}
 }
+
+func TestKeysPredictedFromTheLastItem(t *testing.T) {
+	body := []byte(`[{"uuid":1,"name":2,"x":{"a":3}},` +
+		`{"uuid":1,"name":2,"x":{"a":3}},` + // as predicted
+		`{"name":2,"uuid":1,"x":{"b":3}},` + // another order
+		`{"u\u0075id":1,"names":2,"x" :{"a":3}},` + // an escape, a longer key, a space
+		`{"uuid":1,"nam":2,"x":{"":3}},` + // a shorter key, an empty one
+		`{"uuid":1,"name":2,"x":{"a":3},"y":4},` + // one more
+		`{"uuid":1}]`) // fewer
+	want := [][]string{
+		{"uuid", "name", "x", "a"},
+		{"uuid", "name", "x", "a"},
+		{"name", "uuid", "x", "b"},
+		{"uuid", "names", "x", "a"},
+		{"uuid", "nam", "x", ""},
+		{"uuid", "name", "x", "a", "y"},
+		{"uuid"},
+	}
+	d := NewDecoder(body, time.UTC)
+	var walkKeys func(keys *[]string) error
+	walkKeys = func(keys *[]string) error {
+		return d.Members(func(k string) error {
+			*keys = append(*keys, k)
+			if d.Peek() == '{' {
+				return walkKeys(keys)
+			}
+			return nil
+		})
+	}
+	got, err := List(d, nil, func(keys *[]string) error {
+		_, err := d.Own(func() error { return walkKeys(keys) })
+		return err
+	})
+	require.NoError(t, err)
+	assert.Equal(t, want, got)
+}
