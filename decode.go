@@ -31,6 +31,8 @@ type decoder struct {
 	raws  []json.RawMessage
 	days  []DialTimeDay
 	times []TimeRange
+
+	enable bool // whether the task being read sent its own "enable"
 }
 
 // newDecoder returns a decoder over data whose zone-less timestamps read in loc.

@@ -8,19 +8,16 @@ func (d *decoder) task(v *Task) error {
 	if d.Peek() != '{' {
 		return d.KindError("a task object")
 	}
-	enable := false // whether the task sent its own "enable"
 	raw, err := d.Own(func() error {
-		_, err := d.Object(func(k string) (err error) {
-			enable = enable || k == "enable"
-			return d.taskField(v, k)
-		})
+		d.enable = false
+		_, err := d.Object(func(k string) error { return d.taskField(v, k) })
 		return err
 	})
 	if err != nil {
 		return err
 	}
 	v.Raw = raw
-	if !enable && v.NewTaskExtra != nil {
+	if !d.enable && v.NewTaskExtra != nil {
 		// The settings endpoint sends no top-level enable: the remote
 		// task's stands in, so that Status and DeriveStatus agree.
 		v.Enable = v.NewTaskExtra.Enable
@@ -46,6 +43,7 @@ func (d *decoder) taskField(v *Task, k string) (err error) {
 		v.Start, err = d.ReadInt()
 	case "enable":
 		v.Enable, err = d.ReadBool()
+		d.enable = true
 	case "maximumcall":
 		v.MaximumCall, err = d.ReadInt()
 	case "call_per_second":

@@ -34,9 +34,10 @@ type Decoder struct {
 	guessed bool // whether List has guessed a list's length yet
 	lastOwn int  // the size of Own's last copy, its guess for the next
 
-	// The keys read since the last Own began, in order: the next item of
-	// a page most likely has the same keys in the same order, and a key
-	// that matches its prediction needs no scan.
+	// The keys read since the last Own began, in order, each as its
+	// quotes and colon (`"uuid":`): the next item of a page most likely
+	// has the same keys in the same order, and a key that matches its
+	// prediction needs no scan.
 	keys  []string
 	keyAt int // the index in keys of the next key
 }
@@ -156,35 +157,34 @@ func (d *Decoder) next(closing byte) (bool, error) {
 // key reads a member's key and its colon, leaving pos at the value. The key
 // is not copied: it is for matching, not keeping.
 //
-// The key is first compared with the one read at the same place of the
-// last item (see keys): the recorded keys are plain (substrings of what
-// was read, so without escapes), and the same bytes followed by a quote are
-// the same key.
+// The input is first compared with the key read at the same place of the
+// last item (see keys), recorded with its quotes and colon: the recorded
+// keys are plain (substrings of what was read, so without escapes), and
+// the same bytes are the same key.
 func (d *Decoder) key() (string, error) {
 	d.ws()
 	i, j := d.pos, d.keyAt
 	d.keyAt++
 	if j < len(d.keys) {
-		k := d.keys[j]
-		end := i + 1 + len(k)
-		if end+1 < len(d.data) && d.data[i] == '"' && d.data[end] == '"' && d.data[end+1] == ':' && d.s[i+1:end] == k {
-			d.pos = end + 2
+		if rec := d.keys[j]; i+len(rec) <= len(d.s) && d.s[i:i+len(rec)] == rec {
+			d.pos = i + len(rec)
 			d.ws()
-			return d.s[i+1 : end], nil
+			return rec[1 : len(rec)-2], nil
 		}
 	}
-	if d.pos >= len(d.data) || d.data[d.pos] != '"' {
+	if i >= len(d.data) || d.data[i] != '"' {
 		return "", d.syntaxError("looking for an object key")
 	}
 	k, err := d.str()
 	if err != nil {
 		return "", err
 	}
-	if k != "" && unsafe.StringData(k) == unsafe.StringData(d.s[i+1:]) {
-		if j < len(d.keys) {
-			d.keys[j] = k
+	plain := d.pos == i+len(k)+2 && unsafe.StringData(k) == unsafe.StringData(d.s[i+1:])
+	if d.pos < len(d.data) && d.data[d.pos] == ':' && plain {
+		if rec := d.s[i : d.pos+1]; j < len(d.keys) {
+			d.keys[j] = rec
 		} else if j == len(d.keys) {
-			d.keys = append(d.keys, k)
+			d.keys = append(d.keys, rec)
 		}
 	}
 	if d.Peek() != ':' {

@@ -59,7 +59,10 @@ func list[T any](d *Decoder, scratch *[]T, guess bool, elem func(*T) error) ([]T
 			buf = slices.Grow(buf, min(n, maxGuess))
 		}
 		more := false
-		if err == nil {
+		if err == nil && d.pos < len(d.data) && d.data[d.pos] == ',' {
+			d.pos++
+			more = true
+		} else if err == nil {
 			more, err = d.next(']')
 		}
 		if err != nil {

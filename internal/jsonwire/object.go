@@ -36,6 +36,10 @@ func (d *Decoder) members(member func(key string) error, wrap func(error, string
 		if err != nil {
 			return wrap(err, k)
 		}
+		if d.pos < len(d.data) && d.data[d.pos] == ',' { // compact: the common case
+			d.pos++
+			continue
+		}
 		if more, err := d.next('}'); err != nil || !more {
 			return err
 		}
