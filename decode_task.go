@@ -10,9 +10,12 @@ func (d *decoder) task(v *Task) error {
 	}
 	raw, err := d.Own(func() error {
 		d.enable = false
+		d.parts, d.hourSlab, d.intSlab = nil, nil, nil
 		_, err := d.Object(func(k string) error { return d.taskField(v, k) })
 		return err
 	})
+	d.hourGuess, d.intGuess = len(d.hourSlab), len(d.intSlab)
+	d.parts, d.hourSlab, d.intSlab = nil, nil, nil
 	if err != nil {
 		return err
 	}
@@ -139,11 +142,11 @@ func (d *decoder) taskField(v *Task, k string) (err error) {
 	case "is_group_switch":
 		v.IsGroupSwitch, err = d.ReadInt()
 	case "task_extras":
-		v.TaskExtras, err = optional(d, (*decoder).taskExtrasInto)
+		v.TaskExtras, err = part(d, &d.taskParts().extras, (*decoder).taskExtrasInto)
 	case "status_str":
 		v.StatusStr, err = d.ReadString()
 	case "new_task_extra":
-		v.NewTaskExtra, err = optional(d, (*decoder).newTaskExtraInto)
+		v.NewTaskExtra, err = part(d, &d.taskParts().remote, (*decoder).newTaskExtraInto)
 	case "caller_line":
 		v.CallerLine, err = d.ReadRaw()
 	case "caller_line_id":
@@ -157,7 +160,7 @@ func (d *decoder) taskField(v *Task, k string) (err error) {
 	case "auto_recycle_rule":
 		v.AutoRecycleRule, err = d.ReadRaw()
 	case "group":
-		v.Group, err = optional(d, (*decoder).groupInto)
+		v.Group, err = part(d, &d.taskParts().group, (*decoder).groupInto)
 	case "llm_intention_config":
 		v.LLMIntentionConfig, err = d.ReadRaw()
 	case "status":
