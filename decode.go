@@ -26,11 +26,19 @@ const maxPageTasks = 100_000
 // of the exact size, one allocation per list.
 type decoder struct {
 	jsonwire.Decoder
-	ints  []int
-	hours []WorkHour
 	raws  []json.RawMessage
 	days  []DialTimeDay
 	times []TimeRange
+
+	enable bool // whether the task being read sent its own "enable"
+
+	// A task's small parts, one allocation each for the whole task rather
+	// than one per list or object (see taskSlabs); nil between tasks.
+	parts     *taskParts
+	hourSlab  []WorkHour
+	intSlab   []int
+	hourGuess int // the work hours of the last task, for the next's slab
+	intGuess  int // the ints of the last task's lists, likewise
 }
 
 // newDecoder returns a decoder over data whose zone-less timestamps read in loc.

@@ -165,6 +165,7 @@ func perTask(b *testing.B, page []byte, decode func() (int, error)) {
 	b.ReportAllocs()
 	var before, after runtime.MemStats
 	runtime.ReadMemStats(&before)
+	cpu := processCPU()
 	b.ResetTimer()
 	for i := 0; i < b.N; i++ {
 		n, err := decode()
@@ -173,8 +174,14 @@ func perTask(b *testing.B, page []byte, decode func() (int, error)) {
 		}
 	}
 	b.StopTimer()
+	cpu = processCPU() - cpu
 	runtime.ReadMemStats(&after)
 	per := float64(b.N) * benchTasks
+	if cpu > 0 {
+		// CPU of the whole process, GC included: steadier than the
+		// elapsed time on a shared machine.
+		b.ReportMetric(float64(cpu.Nanoseconds())/per/1000, "cpu-µs/task")
+	}
 	b.ReportMetric(float64(b.Elapsed().Nanoseconds())/per/1000, "µs/task")
 	b.ReportMetric(float64(after.Mallocs-before.Mallocs)/per, "allocs/task")
 }

@@ -80,3 +80,35 @@ func TestKeptTasksKeepOnlyTheirBytes(t *testing.T) {
 		assert.Equal(t, "子账户"+strconv.Itoa(i%benchTasks), task.Name)
 	}
 }
+
+// TestTaskSlabsAreTheTasksOwn checks the lists carved from a task's slabs:
+// capped, each task's in its own allocation, a repeated object read whole.
+func TestTaskSlabsAreTheTasksOwn(t *testing.T) {
+	_, tasks, err := decodeTaskPage(benchPage(3), defaultZone())
+	require.NoError(t, err)
+	require.Len(t, tasks, 3)
+	for i, task := range tasks {
+		extras, remote := task.TaskExtras.WorkHour, task.NewTaskExtra.WorkHour
+		require.Len(t, extras, 14)
+		require.Len(t, remote, 2)
+		assert.Equal(t, len(extras), cap(extras), "capped")
+		assert.Equal(t, len(task.TaskExtras.WorkWeek), cap(task.TaskExtras.WorkWeek), "capped")
+		_ = append(extras, WorkHour{Wday: 9})
+		assert.Equal(t, -1, remote[0].Wday, "an append does not reach the next list")
+		assert.NotNil(t, task.TaskExtras.Line, "[] is an empty list, not nil")
+		assert.Empty(t, task.TaskExtras.Line)
+		for j := range tasks[:i] {
+			other := tasks[j].TaskExtras.WorkHour
+			lo, hi := uintptr(unsafe.Pointer(&other[0])), uintptr(unsafe.Pointer(&other[len(other)-1]))
+			p := uintptr(unsafe.Pointer(&extras[0]))
+			assert.False(t, p >= lo && p <= hi, "task %d's work hours are in task %d's slab", i, j)
+		}
+	}
+
+	_, tasks, err = decodeTaskPage([]byte(`{"code":200,"data":[{"task_extras":{"work_week":[1,2],"start_time":"2024-01-02"},`+
+		`"task_extras":{"work_week":[3]},"group":{"id":1},"group":[]}]}`), defaultZone())
+	require.NoError(t, err)
+	require.Len(t, tasks, 1)
+	assert.Equal(t, &TaskExtras{WorkWeek: []int{3}}, tasks[0].TaskExtras, "the last object wins whole")
+	assert.Nil(t, tasks[0].Group, "the last group is empty")
+}

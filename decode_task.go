@@ -8,19 +8,19 @@ func (d *decoder) task(v *Task) error {
 	if d.Peek() != '{' {
 		return d.KindError("a task object")
 	}
-	enable := false // whether the task sent its own "enable"
 	raw, err := d.Own(func() error {
-		_, err := d.Object(func(k string) (err error) {
-			enable = enable || k == "enable"
-			return d.taskField(v, k)
-		})
+		d.enable = false
+		d.parts, d.hourSlab, d.intSlab = nil, nil, nil
+		_, err := d.Object(func(k string) error { return d.taskField(v, k) })
 		return err
 	})
+	d.hourGuess, d.intGuess = len(d.hourSlab), len(d.intSlab)
+	d.parts, d.hourSlab, d.intSlab = nil, nil, nil
 	if err != nil {
 		return err
 	}
 	v.Raw = raw
-	if !enable && v.NewTaskExtra != nil {
+	if !d.enable && v.NewTaskExtra != nil {
 		// The settings endpoint sends no top-level enable: the remote
 		// task's stands in, so that Status and DeriveStatus agree.
 		v.Enable = v.NewTaskExtra.Enable
@@ -46,6 +46,7 @@ func (d *decoder) taskField(v *Task, k string) (err error) {
 		v.Start, err = d.ReadInt()
 	case "enable":
 		v.Enable, err = d.ReadBool()
+		d.enable = true
 	case "maximumcall":
 		v.MaximumCall, err = d.ReadInt()
 	case "call_per_second":
@@ -141,11 +142,11 @@ func (d *decoder) taskField(v *Task, k string) (err error) {
 	case "is_group_switch":
 		v.IsGroupSwitch, err = d.ReadInt()
 	case "task_extras":
-		v.TaskExtras, err = optional(d, (*decoder).taskExtrasInto)
+		v.TaskExtras, err = part(d, &d.taskParts().extras, (*decoder).taskExtrasInto)
 	case "status_str":
 		v.StatusStr, err = d.ReadString()
 	case "new_task_extra":
-		v.NewTaskExtra, err = optional(d, (*decoder).newTaskExtraInto)
+		v.NewTaskExtra, err = part(d, &d.taskParts().remote, (*decoder).newTaskExtraInto)
 	case "caller_line":
 		v.CallerLine, err = d.ReadRaw()
 	case "caller_line_id":
@@ -159,7 +160,7 @@ func (d *decoder) taskField(v *Task, k string) (err error) {
 	case "auto_recycle_rule":
 		v.AutoRecycleRule, err = d.ReadRaw()
 	case "group":
-		v.Group, err = optional(d, (*decoder).groupInto)
+		v.Group, err = part(d, &d.taskParts().group, (*decoder).groupInto)
 	case "llm_intention_config":
 		v.LLMIntentionConfig, err = d.ReadRaw()
 	case "status":

@@ -11,16 +11,6 @@ import (
 // duplicate key's last value wins). A decoder named fooInto reads an object
 // field into v and reports whether it was present: {}, [] and null are not.
 
-// optional reads an object field with into into a new *T; nil when the
-// field is null, [] or {}.
-func optional[T any](d *decoder, into func(*decoder, *T) (bool, error)) (*T, error) {
-	v := new(T)
-	if ok, err := into(d, v); !ok || err != nil {
-		return nil, err
-	}
-	return v, nil
-}
-
 // taskExtrasInto reads a task_extras object.
 func (d *decoder) taskExtrasInto(v *TaskExtras) (bool, error) {
 	return d.Object(func(k string) (err error) {
@@ -145,27 +135,10 @@ func (d *decoder) holidayInto(v *Holiday) (bool, error) {
 	})
 }
 
-// workHours reads a work_hour list; an element null, [] or {} reads as a
-// zero WorkHour.
-func (d *decoder) workHours() ([]WorkHour, error) {
-	return jsonwire.List(&d.Decoder, &d.hours, func(v *WorkHour) error {
-		_, err := d.workHourInto(v)
-		return err
-	})
-}
-
 // holidays reads a holiday list.
 func (d *decoder) holidays() ([]Holiday, error) {
 	return jsonwire.List(&d.Decoder, nil, func(v *Holiday) error {
 		_, err := d.holidayInto(v)
-		return err
-	})
-}
-
-// intList reads an []int field, each element with the int rule.
-func (d *decoder) intList() ([]int, error) {
-	return jsonwire.List(&d.Decoder, &d.ints, func(v *int) (err error) {
-		*v, err = d.ReadInt()
 		return err
 	})
 }

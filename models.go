@@ -24,7 +24,9 @@ import (
 // (its Name, say) keeps that task's copy alive too, so a caller that keeps a
 // field of many tasks but not the tasks should strings.Clone it. UUID is
 // always a copy of its own. Raw and the strings share memory: Raw must not
-// be modified.
+// be modified. Likewise TaskExtras, NewTaskExtra and Group share one
+// allocation, and the task's work hours (and its int lists) another: they
+// are the task's alone.
 type Task struct {
 	UUID           string `json:"uuid"`
 	Name           string `json:"name"`

@@ -32,6 +32,14 @@ type Decoder struct {
 	loc   *time.Location // zone of timestamps sent without one
 
 	guessed bool // whether List has guessed a list's length yet
+	lastOwn int  // the size of Own's last copy, its guess for the next
+
+	// The keys read since the last Own began, in order, each as its
+	// quotes and colon (`"uuid":`): the next item of a page most likely
+	// has the same keys in the same order, and a key that matches its
+	// prediction needs no scan.
+	keys  []string
+	keyAt int // the index in keys of the next key
 }
 
 // NewDecoder returns a Decoder over data whose zone-less timestamps read in
@@ -95,8 +103,17 @@ func (d *Decoder) Expect(c byte, context string) error {
 	return nil
 }
 
-// ws skips white space.
+// ws skips white space. The test for none, the common case in a compact
+// body, is small enough to be inlined everywhere.
 func (d *Decoder) ws() {
+	if d.pos < len(d.data) && d.data[d.pos] > ' ' {
+		return
+	}
+	d.skipWS()
+}
+
+// skipWS skips white space, for ws.
+func (d *Decoder) skipWS() {
 	for d.pos < len(d.data) {
 		switch d.data[d.pos] {
 		case ' ', '\n', '\r', '\t':
@@ -139,13 +156,36 @@ func (d *Decoder) next(closing byte) (bool, error) {
 
 // key reads a member's key and its colon, leaving pos at the value. The key
 // is not copied: it is for matching, not keeping.
+//
+// The input is first compared with the key read at the same place of the
+// last item (see keys), recorded with its quotes and colon: the recorded
+// keys are plain (substrings of what was read, so without escapes), and
+// the same bytes are the same key.
 func (d *Decoder) key() (string, error) {
-	if d.Peek() != '"' {
+	d.ws()
+	i, j := d.pos, d.keyAt
+	d.keyAt++
+	if j < len(d.keys) {
+		if rec := d.keys[j]; i+len(rec) <= len(d.s) && d.s[i:i+len(rec)] == rec {
+			d.pos = i + len(rec)
+			d.ws()
+			return rec[1 : len(rec)-2], nil
+		}
+	}
+	if i >= len(d.data) || d.data[i] != '"' {
 		return "", d.syntaxError("looking for an object key")
 	}
 	k, err := d.str()
 	if err != nil {
 		return "", err
+	}
+	plain := d.pos == i+len(k)+2 && unsafe.StringData(k) == unsafe.StringData(d.s[i+1:])
+	if d.pos < len(d.data) && d.data[d.pos] == ':' && plain {
+		if rec := d.s[i : d.pos+1]; j < len(d.keys) {
+			d.keys[j] = rec
+		} else if j == len(d.keys) {
+			d.keys = append(d.keys, rec)
+		}
 	}
 	if d.Peek() != ':' {
 		return "", d.syntaxError("after an object key")

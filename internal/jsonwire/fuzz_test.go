@@ -48,7 +48,7 @@ func FuzzReader(f *testing.F) {
 	for _, s := range []string{
 		``, `{}`, `[]`, `null`, `true`, `-0.5e+10`, `"a\u00e9\ud83d\ude00\n"`, `"\ud83d"`, `"\xff"`,
 		`{"a":[1,"2",{"3":null}],"b":{"0":1,"x":[]}}`, `[1,]`, `{"a" 1}`, `01`, `1.`, `"\u12"`,
-		`{"0":{"wday":"-1"},"2":{"wday":2}}`, `[[[[[[[[]]]]]]]]`, " \t\n{ \"k\" : [ ] } ",
+		`{"0":{"wday":"-1"},"2":{"wday":2}}`, `[{"a":"1"},{"a":"1234567890123456789012345"},{"a":x}]`, `[[[[[[[[]]]]]]]]`, " \t\n{ \"k\" : [ ] } ",
 	} {
 		f.Add([]byte(s))
 	}
@@ -81,6 +81,20 @@ func FuzzReader(f *testing.F) {
 		}
 		if err == nil && !json.Valid(raw) {
 			t.Fatalf("Own returned %q", raw)
+		}
+		// Each element of a list in an Own of its own: Own's guessed
+		// copies fail exactly as reading in place does.
+		d.Reset(data, time.UTC)
+		if d.Peek() == '[' {
+			_, owned := List(d, nil, func(*struct{}) error {
+				_, err := d.Own(func() error { return walk(t, d, 1) })
+				return err
+			})
+			d.Reset(data, time.UTC)
+			_, plain := List(d, nil, func(*struct{}) error { return walk(t, d, 1) })
+			if (owned == nil) != (plain == nil) || (owned != nil && owned.Error() != plain.Error()) {
+				t.Fatalf("Own per element: %v; in place: %v", owned, plain)
+			}
 		}
 		if err != nil {
 			if _, ok := err.(*Error); !ok {

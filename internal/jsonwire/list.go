@@ -44,11 +44,52 @@ func list[T any](d *Decoder, scratch *[]T, guess bool, elem func(*T) error) ([]T
 	if scratch != nil {
 		buf = (*scratch)[:0]
 	}
-	start := d.pos
+	buf, err := elements(d, buf, guess, elem)
+	if err != nil || scratch == nil {
+		return buf, err
+	}
+	*scratch = buf
+	return append(make([]T, 0, len(buf)), buf...), nil
+}
+
+// AppendList reads a list field as List does, its elements appended to
+// slab, a slice the caller carves the lists of one item from (one
+// allocation for them all, sized from the last item's): it returns the
+// list, capped so that an append cannot write into a neighbour, and slab
+// grown. null reads as nil, [] as an empty slice and a PHP list as a slice
+// of its own, none of them in slab.
+func AppendList[T any](d *Decoder, slab []T, elem func(*T) error) (list, grown []T, err error) {
+	switch d.Peek() {
+	case 'n':
+		return nil, slab, d.Literal("null")
+	case '{':
+		list, err := phpList(d, elem)
+		return list, slab, err
+	case '[':
+	default:
+		return nil, slab, d.KindError("a list")
+	}
+	d.pos++
+	if d.Peek() == ']' {
+		d.pos++
+		return []T{}, slab, nil
+	}
+	start := len(slab)
+	grown, err = elements(d, slab, false, elem)
+	if err != nil {
+		return nil, slab, err
+	}
+	return grown[start:len(grown):len(grown)], grown, nil
+}
+
+// elements reads the elements of a list, after its '[' and with at least
+// one element, appending them to buf.
+func elements[T any](d *Decoder, buf []T, guess bool, elem func(*T) error) ([]T, error) {
+	start, first := d.pos, len(buf)
 	for i := 0; ; i++ {
 		var zero T
 		buf = append(buf, zero)
-		err := elem(&buf[i])
+		err := elem(&buf[first+i])
 		if i == 0 && guess && err == nil && !d.guessed {
 			// Size the result from the first element and the bytes left,
 			// instead of doubling ~1 KB elements up from one. Bounded, and
@@ -59,21 +100,19 @@ func list[T any](d *Decoder, scratch *[]T, guess bool, elem func(*T) error) ([]T
 			buf = slices.Grow(buf, min(n, maxGuess))
 		}
 		more := false
-		if err == nil {
+		if err == nil && d.pos < len(d.data) && d.data[d.pos] == ',' {
+			d.pos++
+			more = true
+		} else if err == nil {
 			more, err = d.next(']')
 		}
 		if err != nil {
 			return nil, WrapIndex(err, i)
 		}
 		if !more {
-			break
+			return buf, nil
 		}
 	}
-	if scratch == nil {
-		return buf, nil
-	}
-	*scratch = buf
-	return append(make([]T, 0, len(buf)), buf...), nil
 }
 
 // phpList reads a list sent as an object with numeric keys; pos is at its

@@ -36,6 +36,10 @@ func (d *Decoder) members(member func(key string) error, wrap func(error, string
 		if err != nil {
 			return wrap(err, k)
 		}
+		if d.pos < len(d.data) && d.data[d.pos] == ',' { // compact: the common case
+			d.pos++
+			continue
+		}
 		if more, err := d.next('}'); err != nil || !more {
 			return err
 		}
@@ -75,9 +79,16 @@ func (d *Decoder) Object(member func(key string) error) (bool, error) {
 // not be modified. Within an Own, a nested Own makes no second copy and
 // returns its value's span of the first.
 //
-// The copy's end is found by matching brackets only; read validates what it
-// reads, and on malformed input the copy holds at least the bytes up to the
-// first error, so errors are the same as without Own.
+// The copy is made before reading, so its size is guessed: an object or a
+// list after a first Own is copied with the size of the last one and a
+// little more (the items of a page are alike), rounded up to the
+// allocation's size class, and read from that copy; only when the guess
+// was short (reading failed before the copy's end, which is not the
+// input's) is the value's end found by matching brackets and read again
+// from an exact copy. read must therefore be repeatable: set fields, not
+// accumulate. The first Own, and any other value, is copied exactly. On
+// malformed input the copy holds at least the bytes up to the first error,
+// so errors are the same as without Own.
 func (d *Decoder) Own(read func() error) ([]byte, error) {
 	d.ws()
 	start := d.pos
@@ -87,19 +98,46 @@ func (d *Decoder) Own(read func() error) ([]byte, error) {
 		}
 		return d.data[start:d.pos:d.pos], nil
 	}
-	end := d.valueEnd()
-	own := append([]byte(nil), d.data[start:end]...) // not zeroed first, as make would
-	data, s, base := d.data, d.s, d.base
-	d.data, d.s, d.pos, d.base, d.owned = own, view(own), 0, base+start, true
-	err := read()
-	if err == nil && d.pos != len(own) {
-		err = Errorf("a value of %d bytes read as %d at offset %d", len(own), d.pos, d.base)
+	if d.lastOwn > 0 && start < len(d.data) && (d.data[start] == '{' || d.data[start] == '[') {
+		n := min(d.lastOwn+d.lastOwn/32+16, len(d.data)-start)
+		own := append([]byte(nil), d.data[start:start+n]...) // not zeroed first, as make would
+		// The allocation's size class may hold more: free bytes to read.
+		n = min(cap(own), len(d.data)-start)
+		own = append(own, d.data[start+len(own):start+n]...)
+		size, err := d.ownRead(own, start, read)
+		if err == nil {
+			d.lastOwn = size
+			return own[:size:size], nil
+		}
+		if start+len(own) == len(d.data) {
+			return nil, err // the copy held the whole rest: a real error
+		}
+		d.pos = start
 	}
-	d.data, d.s, d.pos, d.base, d.owned = data, s, end, base, false
+	end := d.valueEnd()
+	own := append([]byte(nil), d.data[start:end]...)
+	size, err := d.ownRead(own, start, read)
+	if err == nil && size != len(own) {
+		err = Errorf("a value of %d bytes read as %d at offset %d", len(own), size, d.base+start)
+	}
 	if err != nil {
 		return nil, err
 	}
-	return own, nil
+	d.lastOwn = size
+	return own[:size:size], nil
+}
+
+// ownRead runs read over own, the copy of the input from start, and moves
+// pos past what it read in the input; it returns how many bytes of own
+// read consumed.
+func (d *Decoder) ownRead(own []byte, start int, read func() error) (int, error) {
+	data, s, base := d.data, d.s, d.base
+	d.data, d.s, d.pos, d.base, d.owned = own, view(own), 0, base+start, true
+	d.keyAt = 0 // the item's keys, predicted from the last item's
+	err := read()
+	size := d.pos
+	d.data, d.s, d.pos, d.base, d.owned = data, s, start+size, base, false
+	return size, err
 }
 
 // valueEnd returns where the object or list at pos ends, matching brackets

@@ -205,6 +205,14 @@ func TestStringRun(t *testing.T) {
 		}
 		return i
 	}
+	naivePlain := func(b []byte, i int) int {
+		for ; i < len(b); i++ {
+			if c := b[i]; c == '"' || c == '\\' || c < ' ' || c >= 0x80 {
+				return i
+			}
+		}
+		return i
+	}
 	alphabet := []byte{'a', ' ', '"', '\\', 0x1f, 0x20, 0x21, 0x7f, 0x80, 0xa0, 0xe4, 0xff, 0x00, 0x5b, 0x5d}
 	b := make([]byte, 24)
 	for seed := 0; seed < 20000; seed++ {
@@ -221,6 +229,7 @@ func TestStringRun(t *testing.T) {
 		for start := 0; start < 9; start++ {
 			require.Equal(t, naive(b, start, true), stringRun(b, start), "%q from %d", b, start)
 			require.Equal(t, naive(b, start, false), quoteRun(b, start), "%q from %d", b, start)
+			require.Equal(t, naivePlain(b, start), plainRun(b, start), "%q from %d", b, start)
 		}
 	}
 }

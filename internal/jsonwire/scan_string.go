@@ -21,6 +21,10 @@ const (
 func (d *Decoder) str() (string, error) {
 	start := d.pos + 1
 	i := plainRun(d.data, start)
+	if i < len(d.data) && d.data[i] == '"' { // plain ASCII: the common case
+		d.pos = i + 1
+		return d.s[start:i], nil
+	}
 	high := false
 	for i < len(d.data) {
 		c := d.data[i]
@@ -95,8 +99,10 @@ func quoteRun(b []byte, i int) int {
 
 // plainRun returns the index of the first byte from i that may need a
 // closer look in a string: a quote, a backslash, a control character or a
-// non-ASCII byte. It tests eight bytes at a time (SWAR); the keys and most
-// values of the API are plain ASCII.
+// non-ASCII byte; len(b) when there is none. It tests eight bytes at a time
+// (SWAR); the keys and most values of the API are plain ASCII. As in
+// stringRun, the lowest set bit is the exact byte: a borrow only sets bits
+// above a byte that is itself found.
 func plainRun(b []byte, i int) int {
 	for ; i+8 <= len(b); i += 8 {
 		w := binary.LittleEndian.Uint64(b[i:])
@@ -104,8 +110,13 @@ func plainRun(b []byte, i int) int {
 		s := w ^ ('\\' * ones) // a zero byte where b has '\\'
 		// A byte's high bit ends up set when it is < 0x20, is a zero of q
 		// or s, or is itself non-ASCII.
-		if ((w-' '*ones)|(q-ones)|(s-ones)|w)&highs != 0 {
-			break
+		if m := ((w-' '*ones)&^w | (q-ones)&^q | (s-ones)&^s | w) & highs; m != 0 {
+			return i + bits.TrailingZeros64(m)/8
+		}
+	}
+	for ; i < len(b); i++ {
+		if c := b[i]; c == '"' || c == '\\' || c < ' ' || c >= utf8.RuneSelf {
+			return i
 		}
 	}
 	return i
