@@ -28,14 +28,9 @@ type Client struct {
 	header   http.Header    // sent on every request
 	secrets  *redactor      // token, header values, URL password: never shown
 
-	maxRetries     int
-	waitMin        time.Duration
-	waitMax        time.Duration
-	maxRetryAfter  time.Duration
-	timeout        time.Duration
-	attemptTimeout time.Duration
-	logger         *slog.Logger    // nil is silent
-	notify         func(WaitEvent) // nil: nobody is told
+	retryPolicy
+	logger *slog.Logger    // nil is silent
+	notify func(WaitEvent) // nil: nobody is told
 
 	hc        *http.Client      // what attempts go through
 	transport http.RoundTripper // the real transport, for CloseIdleConnections
@@ -70,23 +65,18 @@ func NewClient(baseURL string, opts ...Option) (*Client, error) {
 		secrets = append(secrets, password)
 	}
 	c := &Client{
-		base:           base,
-		basePath:       basePath,
-		loc:            cfg.loc,
-		header:         cfg.header(),
-		secrets:        newRedactor(secrets),
-		maxRetries:     cfg.maxRetries,
-		waitMin:        cfg.waitMin,
-		waitMax:        cfg.waitMax,
-		maxRetryAfter:  cfg.maxRetryAfter,
-		timeout:        cfg.timeout,
-		attemptTimeout: cfg.attemptTimeout,
-		logger:         cfg.logger,
-		notify:         cfg.notify,
-		window:         newWindow(),
-		jitter:         rand.Float64,
-		now:            time.Now,
-		wait:           sleep,
+		base:        base,
+		basePath:    basePath,
+		loc:         cfg.loc,
+		header:      cfg.header(),
+		secrets:     newRedactor(secrets),
+		retryPolicy: cfg.retryPolicy,
+		logger:      cfg.logger,
+		notify:      cfg.notify,
+		window:      newWindow(),
+		jitter:      rand.Float64,
+		now:         time.Now,
+		wait:        sleep,
 	}
 	if cfg.rateN > 0 {
 		// A burst of 1: requests are spaced evenly, so that a pace matching

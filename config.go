@@ -30,30 +30,38 @@ type config struct {
 	extra     http.Header // WithHeader values
 	hc        *http.Client
 
-	maxRetries     int
-	waitMin        time.Duration
-	waitMax        time.Duration
-	maxRetryAfter  time.Duration
-	timeout        time.Duration
-	attemptTimeout time.Duration
-	rateN          int
-	ratePer        time.Duration
+	retryPolicy
+	rateN   int
+	ratePer time.Duration
 
 	logger *slog.Logger
 	loc    *time.Location
 	notify func(WaitEvent)
 }
 
+// retryPolicy is how long a call may take and how it retries: set by the
+// options, then carried by the Client as it is.
+type retryPolicy struct {
+	maxRetries     int
+	waitMin        time.Duration
+	waitMax        time.Duration
+	maxRetryAfter  time.Duration
+	timeout        time.Duration // the whole call; 0: none
+	attemptTimeout time.Duration // one attempt; 0: none
+}
+
 // newConfig returns the defaults with opts applied; nil options are skipped.
 func newConfig(opts []Option) (*config, error) {
 	cfg := &config{
-		extra:          make(http.Header),
-		maxRetries:     defaultMaxRetries,
-		waitMin:        defaultWaitMin,
-		waitMax:        defaultWaitMax,
-		maxRetryAfter:  defaultMaxRetryAfter,
-		attemptTimeout: defaultAttemptTimeout,
-		loc:            defaultZone(),
+		extra: make(http.Header),
+		retryPolicy: retryPolicy{
+			maxRetries:     defaultMaxRetries,
+			waitMin:        defaultWaitMin,
+			waitMax:        defaultWaitMax,
+			maxRetryAfter:  defaultMaxRetryAfter,
+			attemptTimeout: defaultAttemptTimeout,
+		},
+		loc: defaultZone(),
 	}
 	for _, opt := range opts {
 		if opt == nil {
