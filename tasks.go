@@ -4,8 +4,6 @@ import (
 	"context"
 	"net/http"
 	"net/url"
-
-	"github.com/google/go-querystring/query"
 )
 
 // walkPerPage is the page size of a walk whose options leave PerPage 0:
@@ -76,16 +74,5 @@ func (o *ListSubsetTasksOptions) values() (url.Values, error) {
 	if o == nil {
 		return url.Values{}, nil
 	}
-	// The server answers 500 to a negative page or per_page.
-	if o.Page < 0 {
-		return nil, invalidf("page %d is negative", o.Page)
-	}
-	if o.PerPage < 0 {
-		return nil, invalidf("per_page %d is negative", o.PerPage)
-	}
-	q, err := query.Values(o)
-	if err != nil {
-		return nil, wrapf("encoding options: %w", err)
-	}
-	return q, nil
+	return pagedQuery(o, o.Page, o.PerPage)
 }

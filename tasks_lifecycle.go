@@ -6,8 +6,6 @@ import (
 	"net/url"
 
 	"time"
-
-	"github.com/google/go-querystring/query"
 )
 
 // TaskFilter is a state the 2.0 task list can be filtered by.
@@ -251,13 +249,4 @@ func (o *TaskOptions) values() (url.Values, error) {
 		}
 	}
 	return encodeQuery(o)
-}
-
-// encodeQuery encodes options through their url tags.
-func encodeQuery(o any) (url.Values, error) {
-	q, err := query.Values(o)
-	if err != nil {
-		return nil, wrapf("encoding options: %w", err)
-	}
-	return q, nil
 }
