@@ -44,7 +44,10 @@ func lifecycleOps() []lifecycleOp {
 			_, err := c.UpdateDialTimeGroup(ctx, "u", 4, sampleGroup())
 			return err
 		}},
-		{"CreateTask", true, func(ctx context.Context, c *Client) error { _, err := c.CreateTask(ctx, "u", sampleInput()); return err }},
+		{"CreateTask", true, func(ctx context.Context, c *Client) error {
+			_, err := c.CreateTask(ctx, "u", sampleInput())
+			return err
+		}},
 		{"CopyTask", true, func(ctx context.Context, c *Client) error { _, err := c.CopyTask(ctx, "u", "t", nil); return err }},
 		{"CreateDialTimeGroup", true, func(ctx context.Context, c *Client) error {
 			_, err := c.CreateDialTimeGroup(ctx, "u", sampleGroup())
