@@ -214,6 +214,14 @@ func TestGetTaskSetupDecodes(t *testing.T) {
 	require.Len(t, s.CallerLines, 1)
 	assert.Equal(t, "29c39ec4-b292-4af9-a88b-922d61866aag", s.CallerLines[0].LineID)
 	assert.NotEmpty(t, s.Raw)
+
+	for _, body := range []string{`{"code":200,"data":[]}`, `{"code":200,"data":null}`, `{"code":200,"message":"ok"}`} {
+		_, c := newWireClient(t, body)
+		s, err := c.GetTaskSetup(context.Background(), "u", nil)
+		require.NoError(t, err, body)
+		require.NotNil(t, s, body)
+		assert.Empty(t, s.DialTimeGroups, body)
+	}
 }
 
 // TestTaskWritesDecodeWhatDataHolds: a write returns data as a task, and
