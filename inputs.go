@@ -32,7 +32,9 @@ type TaskInput struct {
 	Extra map[string]any `json:"-"`
 }
 
-// TaskInputExtras is a TaskInput's task_extras.
+// TaskInputExtras is a TaskInput's task_extras. StartTime and StopTime are
+// written as "2006-01-02 15:04:05" in their own location, which the server
+// reads as its own (UTC+8): give them in that zone, t.In(zone), not in UTC.
 type TaskInputExtras struct {
 	StartTime    Time      `json:"start_time"` // required, before StopTime
 	StopTime     Time      `json:"stop_time"`  // required
