@@ -32,7 +32,9 @@ type TaskInput struct {
 	Extra map[string]any `json:"-"`
 }
 
-// TaskInputExtras is a TaskInput's task_extras.
+// TaskInputExtras is a TaskInput's task_extras. StartTime and StopTime are
+// written as "2006-01-02 15:04:05" in their own location, which the server
+// reads as its own (UTC+8): give them in that zone, t.In(zone), not in UTC.
 type TaskInputExtras struct {
 	StartTime    Time      `json:"start_time"` // required, before StopTime
 	StopTime     Time      `json:"stop_time"`  // required
@@ -84,10 +86,10 @@ func (in *TaskInput) check() error {
 		return invalidf("nil *TaskInput")
 	case in.Name == "":
 		return invalidf("task input: name is required")
-	case in.DestinationExtension == 0:
-		return invalidf("task input: destination_extension (script group id) is required")
-	case in.DialTimeID == 0:
-		return invalidf("task input: dial_time_id is required")
+	case in.DestinationExtension <= 0:
+		return invalidf("task input: destination_extension (script group id) %d must be positive", in.DestinationExtension)
+	case in.DialTimeID <= 0:
+		return invalidf("task input: dial_time_id %d must be positive", in.DialTimeID)
 	case in.MaximumCall <= 0:
 		return invalidf("task input: maximumcall %d must be positive", in.MaximumCall)
 	case in.Extras.StartTime.IsZero() || in.Extras.StopTime.IsZero():
@@ -95,10 +97,19 @@ func (in *TaskInput) check() error {
 	case !in.Extras.StartTime.Before(in.Extras.StopTime.Time):
 		return invalidf("task input: task_extras.start_time %s is not before stop_time %s",
 			in.Extras.StartTime.Format(timeLayout), in.Extras.StopTime.Format(timeLayout))
+	case !inRange(in.Extras.StartTime.Time) || !inRange(in.Extras.StopTime.Time):
+		return invalidf("task input: task_extras times must fall in the years 0 to 9999")
 	}
 	if in.SubUserID != "" {
 		if err := checkID("sub_user_id", in.SubUserID); err != nil {
 			return err
+		}
+	}
+	// A key of Extra that cannot be JSON is the caller's mistake, refused
+	// here rather than as a failure of the request path.
+	for k, v := range in.Extra {
+		if _, err := json.Marshal(v); err != nil {
+			return invalidf("task input: extra key %q: %v", k, err)
 		}
 	}
 	return nil
