@@ -39,6 +39,13 @@ func (cl *call) attempt() (res *response, reached bool, err error) {
 	if err != nil {
 		return nil, false, permanentError{err} // the same on every attempt
 	}
+	if cl.body == nil && cl.r.class == retryCreate {
+		// net/http resends a bodiless GET by itself, unseen by the retry
+		// policy, when a reused connection turns out dead; a body it cannot
+		// replay stops that, so a GET that creates (CopyTask) goes out once
+		// an attempt. Its probe finds the body empty and sends none.
+		req.Body = noReplay{}
+	}
 	req.Header = cl.c.header.Clone()
 	if cl.body != nil {
 		req.Header.Set("Content-Type", "application/json")
@@ -173,3 +180,13 @@ func checkRedirect(req *http.Request, via []*http.Request) error {
 	}
 	return nil
 }
+
+// noReplay is an empty request body that net/http cannot replay (it has no
+// GetBody): see attempt.
+type noReplay struct{}
+
+// Read reports the end of the empty body.
+func (noReplay) Read([]byte) (int, error) { return 0, io.EOF }
+
+// Close does nothing.
+func (noReplay) Close() error { return nil }
