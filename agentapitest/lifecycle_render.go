@@ -166,7 +166,14 @@ func appendLifeRemote(b []byte, s *settings) []byte {
 	b = append(b, `{"name":`...)
 	b = appendString(b, s.name)
 	b = append(b, `,"enable":`...)
-	b = strconv.AppendBool(b, s.callStatus) // the remote side's own flag, as in tasks.go
+	if s.full {
+		// The settings view has no top-level enable: its remote task's
+		// enable is the task's, so that a client reading it (as the SDK
+		// does) derives the status the list shows.
+		b = strconv.AppendBool(b, s.enable)
+	} else {
+		b = strconv.AppendBool(b, s.callStatus) // the remote side's own flag, as in tasks.go
+	}
 	b = append(b, `,"line":`...)
 	b = appendStrings(b, s.lines)
 	b = append(b, `,"limit":`...)
