@@ -57,13 +57,22 @@ func (c *Client) SubsetTasks(userID string, opts *ListSubsetTasksOptions, popts 
 	if o.PerPage == 0 {
 		o.PerPage = walkPerPage
 	}
-	start := o.Page
-	fetch := func(ctx context.Context, page int) (*TaskPage, fetchInfo, error) {
+	return taskWalk(o.Page, func(ctx context.Context, page int) (*TaskPage, fetchInfo, error) {
 		po := o
 		po.Page = page
 		return c.listSubsetTasks(ctx, userID, &po)
+	}, popts)
+}
+
+// taskWalk returns a pager over the pages that list fetches, from page start
+// (1 when 0). A negative start is refused, as one page's call refuses it,
+// by the pager's first call.
+func taskWalk(start int, list func(ctx context.Context, page int) (*TaskPage, fetchInfo, error), popts []PagerOption) *Pager[Task] {
+	if start < 0 {
+		err := invalidf("page %d is negative", start)
+		list = func(context.Context, int) (*TaskPage, fetchInfo, error) { return nil, fetchInfo{}, err }
 	}
-	return newPager(fetch, taskKey, start, popts)
+	return newPager(list, taskKey, start, popts)
 }
 
 // taskKey identifies a task across pages.

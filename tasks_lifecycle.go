@@ -70,12 +70,11 @@ func (c *Client) Tasks(userID string, opts *ListTasksOptions, popts ...PagerOpti
 	if o.PerPage == 0 {
 		o.PerPage = walkPerPage
 	}
-	fetch := func(ctx context.Context, page int) (*TaskPage, fetchInfo, error) {
+	return taskWalk(o.Page, func(ctx context.Context, page int) (*TaskPage, fetchInfo, error) {
 		po := o
 		po.Page = page
 		return c.listTasks(ctx, userID, &po)
-	}
-	return newPager(fetch, taskKey, o.Page, popts)
+	}, popts)
 }
 
 // GetTask returns one 2.0 task's full settings:

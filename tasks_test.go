@@ -216,3 +216,15 @@ func TestWithTimeZoneAppliesToDecoding(t *testing.T) {
 	}
 	assert.Equal(t, []int{8 * 3600, 0}, offsets, "default UTC+8, then the zone of WithTimeZone")
 }
+
+func TestWalkRefusesNegativePage(t *testing.T) {
+	c := newTestClient(t, "http://127.0.0.1:1")
+	ctx := context.Background()
+	_, err := c.SubsetTasks("u1", &ListSubsetTasksOptions{Page: -1}).Next(ctx)
+	assert.ErrorIs(t, err, ErrInvalidArgument)
+	_, err = c.Tasks("u1", &ListTasksOptions{Page: -2}).Next(ctx)
+	assert.ErrorIs(t, err, ErrInvalidArgument)
+	for _, err := range c.Tasks("u1", &ListTasksOptions{PerPage: -1}).All(ctx) {
+		assert.ErrorIs(t, err, ErrInvalidArgument)
+	}
+}
