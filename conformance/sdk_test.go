@@ -103,22 +103,22 @@ func TestSDKWalks(t *testing.T) {
 }
 
 // TestSDKThrottle walks 12 pages through a throttle of 8 requests per
-// 2 s window: the walk must wait out the window, not fail.
-// NOTE: this depends on the request path's rate-limit handling (DESIGN.md,
-// "Walking a real back end"), which another branch adds; with an SDK that
-// does not wait out Retry-After beyond its retry-wait max, it fails.
+// 2 s window: the walk waits out the window instead of failing, learns the
+// window from Laravel's headers, and so meets at most one 429 per window.
 func TestSDKThrottle(t *testing.T) {
 	t.Parallel()
 	a := startApp(t, "THROTTLE_LIMIT=8", "THROTTLE_WINDOW=2")
 	p := client(t, a).SubsetTasks(mainUser, &agentapi.ListSubsetTasksOptions{PerPage: 25}, agentapi.WithConcurrency(2))
 	assert.Len(t, walk(t, p), seeded)
+	st := p.Stats()
+	windows := (st.Requests + 7) / 8
+	assert.GreaterOrEqual(t, st.Requests, 12)
+	assert.LessOrEqual(t, st.Throttled, windows, "at most one 429 per window: %+v", st)
 }
 
 // TestSDKDeletionsDuringWalk deletes tasks the walk has already read while
 // it runs: the later tasks shift back onto pages already read, and the
 // walk must still yield every task that existed throughout.
-// NOTE: this depends on the pager's drift recovery (DESIGN.md, "The pager,
-// second round"), which another branch adds; without it, tasks are lost.
 func TestSDKDeletionsDuringWalk(t *testing.T) {
 	t.Parallel()
 	a := startApp(t, "THROTTLE_LIMIT=100000")
@@ -141,6 +141,8 @@ func TestSDKDeletionsDuringWalk(t *testing.T) {
 		}
 	}
 	require.True(t, deleted.Load())
+	assert.True(t, p.Stats().Changed, "the walk saw the list shrink")
+	assert.Positive(t, p.Stats().Refetched, "and read pages again to recover what shifted")
 	var missing []string
 	for id, name := range all {
 		if !seen[id] && !isNewest25(name) {
@@ -188,9 +190,10 @@ func TestSDKErrors(t *testing.T) {
 		assert.Equal(t, http.StatusMethodNotAllowed, ex.status)
 		assert.Equal(t, "GET, HEAD", ex.header.Get("Allow"))
 	})
-	t.Run("422", func(t *testing.T) { // after the lifecycle branch: also errors.Is(err, agentapi.ErrValidation)
+	t.Run("422", func(t *testing.T) {
 		_, err := client(t, a, noRetry).ListSubsetTasks(ctx(t), mainUser, &agentapi.ListSubsetTasksOptions{Name: strings.Repeat("长", 256)})
-		apiErr(t, err, http.StatusUnprocessableEntity, nil)
+		e := apiErr(t, err, http.StatusUnprocessableEntity, agentapi.ErrValidation)
+		assert.NotEmpty(t, e.Errors["name"], "Laravel's field errors are kept")
 	})
 	t.Run("503", func(t *testing.T) {
 		a.artisan(t, "down", "--retry=1")
