@@ -1,6 +1,8 @@
 // Package agentapi is a typed client of the outbound-call platform's agent
-// API. Its first endpoint lists the call tasks of an account and all its
-// sub-accounts: GET /agent-api/new/user/{user_id}/subset_task.
+// API: it lists the call tasks of an account and all its sub-accounts
+// (GET /agent-api/new/user/{user_id}/subset_task), reads each task's real
+// state, walks every page, and runs a 2.0 task's lifecycle (create, update,
+// pause, copy, delete) and its dial-time groups.
 //
 // # Construction
 //
@@ -25,8 +27,38 @@
 //		fmt.Println(t.UUID, t.Status())
 //	}
 //
-// The pager yields each task once even when pages shift under it, and
-// stops at the last page; see Pager.
+// A walk asks for 100 tasks a page unless the options say otherwise,
+// fetches the first page alone and then up to n pages at once, and stops at
+// the last page. All yields each task once even when the list changes
+// under it: when meta.total shows tasks deleted (or, with pages in flight
+// together, created) between two pages, the pager reads again the pages
+// the shift can have moved tasks onto, so that a task that exists for the
+// whole walk is not lost; Pager describes what it cannot see. Pager.Stats
+// tells, during and after a walk, the requests sent, the pages read again,
+// the 429s met and whether the list changed.
+//
+// # The 2.0 task lifecycle
+//
+//	setup, err := c.GetTaskSetup(ctx, user, nil)           // dial-time groups, caller lines
+//	task, err := c.CreateTask(ctx, user, &agentapi.TaskInput{...})
+//	err = c.PauseTask(ctx, user, task.UUID, nil)
+//	task, err = c.UpdateTask(ctx, user, task.UUID, in)     // ErrTaskRunning: pause it first
+//	cp, err := c.CopyTask(ctx, user, task.UUID, nil)
+//	err = c.DeleteTask(ctx, user, cp.UUID, nil)
+//	for t, err := range c.Tasks(user, &agentapi.ListTasksOptions{
+//		Status: []agentapi.TaskFilter{agentapi.FilterPaused}}).All(ctx) { ... }
+//
+// GetTask reads one task's full settings; ListDialTimeGroups,
+// CreateDialTimeGroup and UpdateDialTimeGroup manage the hours tasks call
+// in. Inputs are checked before any request (ErrInvalidArgument), and a
+// write answers what the response's data held (Raw keeps all of it).
+//
+// # Memory
+//
+// A decoded Task owns its bytes: Task.Raw is its own copy of the task's
+// object and its strings point into that copy, never into the page's body,
+// so keeping a task keeps about its 2.5 KB alive, not its page. Raw must
+// not be modified.
 //
 // # Errors
 //
