@@ -22,7 +22,8 @@ import (
 //
 // BenchmarkDecodePage isolates decoding: one 100-task page through an
 // in-memory RoundTripper. BenchmarkIterate walks 40 pages of 100 tasks
-// over loopback, without and with 5 ms of added latency.
+// over loopback, without and with 5 ms of added latency, beside fetch-only
+// walks of the same pages (bench_walk_test.go).
 
 // memTransport answers every request with the same 200 response, from
 // memory: no network, so only the client's own work is measured.
