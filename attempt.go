@@ -67,11 +67,16 @@ func (cl *call) attempt() (res *response, reached bool, err error) {
 	if err != nil && (ok || ctx.Err() != nil) {
 		// An error body cut short still tells the status; a success body
 		// cut short tells nothing.
+		bodies.put(b)
 		return nil, true, cl.attemptError(ctx, fmt.Errorf("reading the body of HTTP %d: %w", resp.StatusCode, err))
 	}
 	cl.log("agentapi: response", slog.String("path", cl.path), slog.Int("attempt", cl.attempts),
 		slog.Int("status", resp.StatusCode), slog.Duration("duration", time.Since(sent)))
-	return &response{status: resp.StatusCode, header: resp.Header, body: b, tooLarge: tooLarge}, true, nil
+	res = &response{status: resp.StatusCode, header: resp.Header, buf: b, tooLarge: tooLarge}
+	if b != nil {
+		res.body = *b
+	}
+	return res, true, nil
 }
 
 // attemptError names an attempt that ran out of its own time as such:
@@ -118,36 +123,6 @@ func (t *attemptTrace) reached(err error) bool {
 		return false
 	}
 	return !t.gotConn.Load() || t.wrote.Load()
-}
-
-// readBody reads r up to limit bytes into a buffer sized from the
-// Content-Length when known. tooLarge reports a body past limit, of which the
-// first limit bytes are returned.
-func readBody(r io.Reader, contentLength, limit int64) (body []byte, tooLarge bool, err error) {
-	if contentLength > limit {
-		return nil, true, nil
-	}
-	size := int64(512)
-	if contentLength >= 0 {
-		size = contentLength + 1 // +1: room to see EOF without growing
-	}
-	buf := make([]byte, 0, size)
-	for {
-		if len(buf) == cap(buf) {
-			buf = append(buf, 0)[:len(buf)] // let append pick the growth
-		}
-		n, err := r.Read(buf[len(buf):cap(buf)])
-		buf = buf[:len(buf)+n]
-		if int64(len(buf)) > limit {
-			return buf[:limit], true, nil
-		}
-		if err == io.EOF {
-			return buf, false, nil
-		}
-		if err != nil {
-			return buf, false, err
-		}
-	}
 }
 
 // permanentError is a failure that no new attempt can pass.

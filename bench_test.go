@@ -22,7 +22,8 @@ import (
 //
 // BenchmarkDecodePage isolates decoding: one 100-task page through an
 // in-memory RoundTripper. BenchmarkIterate walks 40 pages of 100 tasks
-// over loopback, without and with 5 ms of added latency.
+// over loopback, without and with 5 ms of added latency, beside fetch-only
+// walks of the same pages (bench_walk_test.go).
 
 // memTransport answers every request with the same 200 response, from
 // memory: no network, so only the client's own work is measured.
@@ -172,48 +173,6 @@ func handWrittenWalk(ctx context.Context, hc *http.Client, base string, perPage 
 		if len(env.Data) == 0 || env.Meta.CurrentPage >= env.Meta.LastPage {
 			return n, nil
 		}
-	}
-}
-
-func BenchmarkIterate(b *testing.B) {
-	const pages, perPage = 40, 100
-	ctx := context.Background()
-	for _, latency := range []time.Duration{0, 5 * time.Millisecond} {
-		srv := newPageServer(b, pages, perPage, latency)
-		run := func(name string, conc int, walk func() (int, error)) {
-			b.Run(fmt.Sprintf("latency=%s/%s", latency, name), func(b *testing.B) {
-				b.ReportAllocs()
-				for i := 0; i < b.N; i++ {
-					n, err := walk()
-					if err != nil || n != pages*perPage {
-						b.Fatalf("walked %d tasks: %v", n, err)
-					}
-				}
-				b.ReportMetric(float64(b.Elapsed().Microseconds())/float64(b.N)/1000, "ms/walk")
-				// The floor: ⌈pages / concurrency⌉ round trips of the latency.
-				b.ReportMetric(float64(((pages+conc-1)/conc)*int(latency.Microseconds()))/1000, "floor-ms")
-			})
-		}
-		hc := &http.Client{Transport: http.DefaultTransport.(*http.Transport).Clone()}
-		run("handwritten", 1, func() (int, error) { return handWrittenWalk(ctx, hc, srv.URL, perPage) })
-		for _, conc := range []int{1, 4, 8} {
-			c, err := NewClient(srv.URL)
-			if err != nil {
-				b.Fatal(err)
-			}
-			run(fmt.Sprintf("sdk-concurrency=%d", conc), conc, func() (int, error) {
-				n := 0
-				for _, err := range c.SubsetTasks("bench", &ListSubsetTasksOptions{PerPage: perPage}, WithConcurrency(conc)).All(ctx) {
-					if err != nil {
-						return n, err
-					}
-					n++
-				}
-				return n, nil
-			})
-			c.CloseIdleConnections()
-		}
-		hc.CloseIdleConnections()
 	}
 }
 

@@ -159,32 +159,6 @@ func TestErrorBodyBounded(t *testing.T) {
 	assert.Equal(t, big[:64<<10], string(apiErr.Body))
 }
 
-func TestReadBodyLimits(t *testing.T) {
-	body := strings.Repeat("a", 1000)
-	tests := []struct {
-		name          string
-		contentLength int64
-		limit         int64
-		want          int
-		tooLarge      bool
-	}{
-		{"known length", 1000, 2000, 1000, false},
-		{"unknown length", -1, 2000, 1000, false},
-		{"exactly the limit", 1000, 1000, 1000, false},
-		{"over the limit, unknown length", -1, 999, 999, true},
-		{"declared over the limit", 5000, 2000, 0, true},
-	}
-	for _, tt := range tests {
-		got, tooLarge, err := readBody(strings.NewReader(body), tt.contentLength, tt.limit)
-		require.NoError(t, err, tt.name)
-		assert.Equal(t, tt.tooLarge, tooLarge, tt.name)
-		assert.Len(t, got, tt.want, tt.name)
-	}
-	got, _, err := readBody(strings.NewReader(body), 1000, 2000)
-	require.NoError(t, err)
-	assert.Equal(t, 1001, cap(got), "sized from Content-Length, not grown")
-}
-
 func TestAPIErrorFieldsAndText(t *testing.T) {
 	srv := newTestServer(t, reply(200, `{"code":401,"message":"Unauthenticated."}`,
 		"X-Request-Id", "abc-1", "Retry-After", "30"))

@@ -46,8 +46,17 @@ type request struct {
 type response struct {
 	status   int
 	header   http.Header
-	body     []byte
-	tooLarge bool // the body passed its bound; body holds its start
+	body     []byte  // *buf, nil once released
+	buf      *[]byte // the pooled buffer holding body; nil: none
+	tooLarge bool    // the body passed its bound; body holds its start
+}
+
+// release gives the body's buffer back to be reused, once nothing refers to
+// it: what is kept of a body (decoded values, an *APIError) holds copies.
+// A response not released leaves its buffer to the collector.
+func (r *response) release() {
+	bodies.put(r.buf)
+	r.buf, r.body = nil, nil
 }
 
 // fetchInfo is what one call saw besides its result, for the pager: it comes
@@ -92,22 +101,27 @@ func (c *Client) do(ctx context.Context, r *request) (*response, fetchInfo, erro
 		return nil, cl.info, err
 	}
 	if res.status < 200 || res.status > 299 {
-		return nil, cl.info, cl.lastAPI // the final response's
+		res.release()
+		return nil, cl.info, cl.lastAPI // the final response's, built from a copy
 	}
 	if res.tooLarge {
-		return nil, cl.info, c.malformed(res, fmt.Errorf("body larger than %d MiB", maxBody>>20))
+		err := c.malformed(res, fmt.Errorf("body larger than %d MiB", maxBody>>20))
+		res.release()
+		return nil, cl.info, err
 	}
-	return res, cl.info, nil
+	return res, cl.info, nil // the caller releases it once decoded
 }
 
 // getPage calls r and decodes its page: the one path of list endpoints.
-// decode reads the body whole; timestamps without a zone read in loc.
+// decode reads the body whole and keeps nothing of it (the body's buffer is
+// reused once getPage returns); timestamps without a zone read in loc.
 func getPage[T any](ctx context.Context, c *Client, r *request,
 	decode func(body []byte, loc *time.Location) (envelope, []T, error)) (*Page[T], fetchInfo, error) {
 	res, info, err := c.do(ctx, r)
 	if err != nil {
 		return nil, info, err
 	}
+	defer res.release() // the page holds copies of what it keeps
 	env, items, err := decode(res.body, c.loc)
 	if err := c.envelopeError(res, env, err); err != nil {
 		return nil, info, err
@@ -117,8 +131,8 @@ func getPage[T any](ctx context.Context, c *Client, r *request,
 }
 
 // getObject calls r and decodes the one object its envelope's data holds.
-// decode reads the body whole; it returns the zero T for a data that is
-// [], null or absent.
+// decode reads the body whole and keeps nothing of it, as getPage's; it
+// returns the zero T for a data that is [], null or absent.
 func getObject[T any](ctx context.Context, c *Client, r *request,
 	decode func(body []byte, loc *time.Location) (envelope, T, error)) (T, fetchInfo, error) {
 	var zero T
@@ -126,6 +140,7 @@ func getObject[T any](ctx context.Context, c *Client, r *request,
 	if err != nil {
 		return zero, info, err
 	}
+	defer res.release() // v holds copies of what it keeps
 	env, v, err := decode(res.body, c.loc)
 	if err := c.envelopeError(res, env, err); err != nil {
 		return zero, info, err
@@ -140,6 +155,7 @@ func (c *Client) doNoData(ctx context.Context, r *request) (fetchInfo, error) {
 	if err != nil {
 		return info, err
 	}
+	defer res.release()
 	env, err := decodeEnvelope(res.body)
 	return info, c.envelopeError(res, env, err)
 }
