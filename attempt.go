@@ -63,16 +63,16 @@ func (cl *call) attempt() (res *response, reached bool, err error) {
 	if !ok {
 		limit = maxErrorRead // only its start is kept
 	}
-	b, tooLarge, err := readBody(resp.Body, resp.ContentLength, limit)
+	b, tooLarge, err := cl.c.bodies.read(resp.Body, resp.ContentLength, limit)
 	if err != nil && (ok || ctx.Err() != nil) {
 		// An error body cut short still tells the status; a success body
 		// cut short tells nothing.
-		bodies.put(b)
+		cl.c.bodies.put(b)
 		return nil, true, cl.attemptError(ctx, fmt.Errorf("reading the body of HTTP %d: %w", resp.StatusCode, err))
 	}
 	cl.log("agentapi: response", slog.String("path", cl.path), slog.Int("attempt", cl.attempts),
 		slog.Int("status", resp.StatusCode), slog.Duration("duration", time.Since(sent)))
-	res = &response{status: resp.StatusCode, header: resp.Header, buf: b, tooLarge: tooLarge}
+	res = &response{status: resp.StatusCode, header: resp.Header, buf: b, pool: cl.c.bodies, tooLarge: tooLarge}
 	if b != nil {
 		res.body = *b
 	}

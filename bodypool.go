@@ -25,14 +25,10 @@ const (
 )
 
 // bodyPool keeps body buffers, one sync.Pool per power-of-two size class;
-// every buffer it holds has exactly its class's capacity.
+// every buffer it holds has exactly its class's capacity. Each Client has
+// its own: a cache, whose content never changes what a call returns, and
+// which a garbage collection may empty at any time.
 type bodyPool struct{ classes [bodyClasses]sync.Pool }
-
-// bodies is the buffers every client reads bodies into. Like net/http's own
-// buffer pools it is a cache, shared by the clients of a program: what it
-// holds never changes what a call returns, and a garbage collection may
-// empty it at any time.
-var bodies bodyPool
 
 // bodyClass returns the class of the smallest kept buffer of at least n
 // bytes, and false when n is above maxPooledBody.
@@ -44,15 +40,17 @@ func bodyClass(n int) (int, bool) {
 }
 
 // get returns an empty buffer of at least n bytes: a kept one when n is at
-// most maxPooledBody, else one of exactly n bytes.
+// most maxPooledBody, else one of exactly n bytes. A nil pool keeps nothing.
 func (p *bodyPool) get(n int) *[]byte {
 	c, ok := bodyClass(n)
 	if !ok {
 		b := make([]byte, 0, n)
 		return &b
 	}
-	if b, _ := p.classes[c].Get().(*[]byte); b != nil {
-		return b
+	if p != nil {
+		if b, _ := p.classes[c].Get().(*[]byte); b != nil {
+			return b
+		}
 	}
 	b := make([]byte, 0, 1<<(minBodyClass+c))
 	return &b
@@ -61,7 +59,7 @@ func (p *bodyPool) get(n int) *[]byte {
 // put gives b back for another body; a buffer of no class's exact size (too
 // large, or not one get made) is dropped. Nothing may use *b afterwards.
 func (p *bodyPool) put(b *[]byte) {
-	if b == nil {
+	if p == nil || b == nil {
 		return
 	}
 	c, ok := bodyClass(cap(*b))
@@ -72,14 +70,14 @@ func (p *bodyPool) put(b *[]byte) {
 	p.classes[c].Put(b)
 }
 
-// readBody reads r up to limit bytes into a buffer of bodies: one sized from
+// read reads r up to limit bytes into a buffer of p: one sized from
 // the Content-Length when known (+1 byte, to see EOF without growing), else
 // one of unknownLengthStart that doubles when full. tooLarge reports a body
 // past limit, of which the first limit bytes are returned. The buffer comes
 // back with what was read even on an error; the caller gives it back with
-// bodies.put once nothing refers to it. A body declared over limit is not
+// p.put once nothing refers to it. A body declared over limit is not
 // read: nil.
-func readBody(r io.Reader, contentLength, limit int64) (body *[]byte, tooLarge bool, err error) {
+func (bp *bodyPool) read(r io.Reader, contentLength, limit int64) (body *[]byte, tooLarge bool, err error) {
 	if contentLength > limit {
 		return nil, true, nil
 	}
@@ -87,12 +85,12 @@ func readBody(r io.Reader, contentLength, limit int64) (body *[]byte, tooLarge b
 	if contentLength >= 0 {
 		size = contentLength + 1
 	}
-	p := bodies.get(int(min(size, limit+1)))
+	p := bp.get(int(min(size, limit+1)))
 	buf := *p
 	defer func() { *p = buf }()
 	for {
 		if len(buf) == cap(buf) {
-			p, buf = grow(p, buf, limit)
+			p, buf = bp.grow(p, buf, limit)
 		}
 		n, err := r.Read(buf[len(buf):cap(buf)])
 		buf = buf[:len(buf)+n]
@@ -111,14 +109,14 @@ func readBody(r io.Reader, contentLength, limit int64) (body *[]byte, tooLarge b
 
 // grow moves buf, held in p, into a buffer of twice its capacity (at most
 // limit+1 bytes, but always larger) and gives p back.
-func grow(p *[]byte, buf []byte, limit int64) (*[]byte, []byte) {
+func (bp *bodyPool) grow(p *[]byte, buf []byte, limit int64) (*[]byte, []byte) {
 	n := max(int64(2*cap(buf)), int64(cap(buf)+1))
 	if n > limit+1 {
 		n = max(limit+1, int64(cap(buf)+1))
 	}
-	q := bodies.get(int(n))
+	q := bp.get(int(n))
 	next := append((*q)[:0], buf...)
 	*p = buf
-	bodies.put(p)
+	bp.put(p)
 	return q, next
 }

@@ -26,8 +26,9 @@ func TestReadBodyLimits(t *testing.T) {
 		{"over the limit, unknown length", -1, 999, 999, true},
 		{"declared over the limit", 5000, 2000, 0, true},
 	}
+	pool := new(bodyPool)
 	for _, tt := range tests {
-		got, tooLarge, err := readBody(strings.NewReader(body), tt.contentLength, tt.limit)
+		got, tooLarge, err := pool.read(strings.NewReader(body), tt.contentLength, tt.limit)
 		require.NoError(t, err, tt.name)
 		assert.Equal(t, tt.tooLarge, tooLarge, tt.name)
 		if tt.want == 0 {
@@ -36,7 +37,7 @@ func TestReadBodyLimits(t *testing.T) {
 		}
 		require.NotNil(t, got, tt.name)
 		assert.Equal(t, body[:tt.want], string(*got), tt.name)
-		bodies.put(got)
+		pool.put(got)
 	}
 }
 
@@ -55,14 +56,15 @@ func TestReadBodySizes(t *testing.T) {
 		{"unknown: doubled from 32 KiB", 250_000, -1, 256 << 10},
 		{"unknown, past the largest class: doubled", 5 << 20, -1, 8 << 20},
 	}
+	pool := new(bodyPool)
 	for _, tt := range tests {
 		body := strings.Repeat("b", tt.size)
-		got, tooLarge, err := readBody(iotest.HalfReader(strings.NewReader(body)), tt.contentLength, maxBody)
+		got, tooLarge, err := pool.read(iotest.HalfReader(strings.NewReader(body)), tt.contentLength, maxBody)
 		require.NoError(t, err, tt.name)
 		assert.False(t, tooLarge, tt.name)
 		assert.Equal(t, body, string(*got), tt.name)
 		assert.Equal(t, tt.wantCap, cap(*got), tt.name)
-		bodies.put(got)
+		pool.put(got)
 	}
 }
 
@@ -71,11 +73,12 @@ func TestReadBodyShortRead(t *testing.T) {
 	// the attempt to decide (a transport error for a success).
 	cut := errors.New("connection reset")
 	r := io.MultiReader(strings.NewReader(`{"code":200,`), iotest.ErrReader(cut))
-	got, tooLarge, err := readBody(r, 1000, maxBody)
+	pool := new(bodyPool)
+	got, tooLarge, err := pool.read(r, 1000, maxBody)
 	require.ErrorIs(t, err, cut)
 	assert.False(t, tooLarge)
 	assert.Equal(t, `{"code":200,`, string(*got))
-	bodies.put(got)
+	pool.put(got)
 }
 
 func TestBodyClass(t *testing.T) {

@@ -36,6 +36,7 @@ type Client struct {
 	transport http.RoundTripper // the real transport, for CloseIdleConnections
 	window    *rateWindow       // the server's rate-limit window, as learnt
 	pace      *rate.Limiter     // WithRateLimit's bucket; nil: no pace
+	bodies    *bodyPool         // buffers that response bodies are read into
 
 	// jitter, now and wait are the retry policy's randomness, clock and
 	// sleep; tests replace them.

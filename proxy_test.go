@@ -74,7 +74,10 @@ func idCalls() map[string]struct {
 			func(u, _ string) string { return "/agent-api/user/" + u + "/dial-time-group" }},
 		"CreateDialTimeGroup": {func(c *Client, u, _ string) error { _, err := c.CreateDialTimeGroup(ctx, u, sampleGroup()); return err },
 			func(u, _ string) string { return "/agent-api/user/" + u + "/dial-time-group" }},
-		"UpdateDialTimeGroup": {func(c *Client, u, _ string) error { _, err := c.UpdateDialTimeGroup(ctx, u, 7, sampleGroup()); return err },
+		"UpdateDialTimeGroup": {func(c *Client, u, _ string) error {
+			_, err := c.UpdateDialTimeGroup(ctx, u, 7, sampleGroup())
+			return err
+		},
 			func(u, _ string) string { return "/agent-api/user/" + u + "/dial-time-group/7" }},
 	}
 }

@@ -46,16 +46,17 @@ type request struct {
 type response struct {
 	status   int
 	header   http.Header
-	body     []byte  // *buf, nil once released
-	buf      *[]byte // the pooled buffer holding body; nil: none
-	tooLarge bool    // the body passed its bound; body holds its start
+	body     []byte    // *buf, nil once released
+	buf      *[]byte   // the pooled buffer holding body; nil: none
+	pool     *bodyPool // where buf goes back
+	tooLarge bool      // the body passed its bound; body holds its start
 }
 
 // release gives the body's buffer back to be reused, once nothing refers to
 // it: what is kept of a body (decoded values, an *APIError) holds copies.
 // A response not released leaves its buffer to the collector.
 func (r *response) release() {
-	bodies.put(r.buf)
+	r.pool.put(r.buf)
 	r.buf, r.body = nil, nil
 }
 

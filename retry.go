@@ -77,6 +77,9 @@ func (cl *call) run() (*response, error) {
 			}
 			return res, nil
 		}
+		if res != nil {
+			res.release() // lastAPI holds copies of what it keeps
+		}
 		cl.log("agentapi: retrying", slog.String("path", cl.path), slog.Int("attempt", cl.attempts),
 			slog.Duration("wait", wait), slog.String("reason", reason))
 		if err := cl.pause(wait, reason); err != nil {
