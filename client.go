@@ -75,6 +75,7 @@ func NewClient(baseURL string, opts ...Option) (*Client, error) {
 		logger:      cfg.logger,
 		notify:      cfg.notify,
 		window:      newWindow(),
+		bodies:      new(bodyPool),
 		jitter:      rand.Float64,
 		now:         time.Now,
 		wait:        sleep,
