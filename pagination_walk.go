@@ -232,8 +232,10 @@ type pageError struct {
 	err error
 }
 
+// Error names the page, then the cause, with the package's prefix once.
 func (e *pageError) Error() string {
 	return "agentapi: page " + strconv.Itoa(e.num) + ": " + strings.TrimPrefix(e.err.Error(), "agentapi: ")
 }
 
+// Unwrap returns the cause, for errors.Is and errors.As.
 func (e *pageError) Unwrap() error { return e.err }
