@@ -28,7 +28,11 @@ func WithToken(token string) Option {
 // WithHeader sends the header name: value on every request, replacing a
 // header of that name the SDK would send (Accept, User-Agent). A name that
 // is not a valid header name, a value holding CR, LF or another control
-// character, and the name Authorization (use WithToken) are errors.
+// character, and the name Authorization (use WithToken) are errors. The
+// value is kept as a secret, as the token is: a response or transport error
+// that echoes it shows "[REDACTED]" in its place (a value under 4 bytes,
+// such as a language tag, is too short to be told from ordinary text and is
+// left alone).
 func WithHeader(name, value string) Option {
 	return func(c *config) error {
 		if !validHeaderName(name) {
