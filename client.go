@@ -116,23 +116,29 @@ func parseBase(baseURL string) (base, basePath, password string, err error) {
 	return u.String() + basePath, basePath, password, nil
 }
 
-// stripUserinfo removes what lies between "//" and the "@" of the authority
-// of a URL, parseable or not, so that an error can quote the rest.
+// stripUserinfo removes the user info of a URL, parseable or not, so that
+// an error can quote the rest: everything after the scheme's colon (and
+// its slashes, however many) up to the last "@" before the query or
+// fragment. Mistyped forms ("https:/u:pw@h", "https:u:pw@h") included, and
+// a password holding "/" too: a path with an "@" loses more than it must,
+// which an error message can afford.
 func stripUserinfo(s string) string {
-	i := strings.Index(s, "//")
-	if i < 0 {
-		return s
+	end := len(s)
+	if i := strings.IndexAny(s, "?#"); i >= 0 {
+		end = i
 	}
-	rest := s[i+2:]
-	end := strings.IndexAny(rest, "/?#")
-	if end < 0 {
-		end = len(rest)
-	}
-	at := strings.LastIndex(rest[:end], "@")
+	at := strings.LastIndex(s[:end], "@")
 	if at < 0 {
 		return s
 	}
-	return s[:i+2] + "…@" + rest[at+1:]
+	from := 0
+	if colon := strings.Index(s[:at], ":"); colon >= 0 {
+		from = colon + 1
+		for from < at && s[from] == '/' {
+			from++
+		}
+	}
+	return s[:from] + "…@" + s[at+1:]
 }
 
 // httpClient returns the http.Client attempts go through, a copy of the

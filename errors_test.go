@@ -239,3 +239,15 @@ func TestPrefixOncePerChain(t *testing.T) {
 	_, err = NewClient("https://a.example", WithRateLimit(0, time.Second))
 	assert.Equal(t, 1, countPrefix(err), err.Error())
 }
+
+// TestEnvelope422KeepsFieldErrors: Laravel's validation errors inside an
+// HTTP 200 whose envelope says 422 are kept as they are for an HTTP 422.
+func TestEnvelope422KeepsFieldErrors(t *testing.T) {
+	srv := newTestServer(t, reply(http.StatusOK, `{"code":422,"message":"The given data was invalid.","errors":{"name":["The name field is required."]}}`))
+	c := newTestClient(t, srv.URL)
+	_, err := getItems(context.Background(), c, nil)
+	require.ErrorIs(t, err, ErrValidation)
+	var apiErr *APIError
+	require.ErrorAs(t, err, &apiErr)
+	assert.Equal(t, map[string][]string{"name": {"The name field is required."}}, apiErr.Errors)
+}

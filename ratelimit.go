@@ -194,10 +194,13 @@ func (cl *call) holdForWindow(d time.Duration) error {
 
 // windowHold returns how long a 429 with header h shuts the window: its
 // Retry-After when there is one, else WithRetryWait's min, so that probes
-// after a bare 429 are spaced.
+// after a bare 429 are spaced. It is at most WithMaxRetryAfter: a longer
+// Retry-After (an hour, or a value too large to represent) ends the call
+// that met it at once, and later calls probe the server again after the
+// longest wait, rather than the Client refusing every call until then.
 func (c *Client) windowHold(h http.Header) time.Duration {
 	if ra, ok := c.retryAfter(h); ok && ra > 0 {
-		return ra
+		return min(ra, c.maxRetryAfter)
 	}
 	return c.waitMin
 }

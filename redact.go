@@ -50,7 +50,33 @@ func (r *redactor) string(s string) string {
 	if r == nil || r.r == nil {
 		return s
 	}
-	return r.r.Replace(s)
+	s = r.r.Replace(s)
+	if strings.Contains(s, cutMark) {
+		s = r.cutSecrets(s)
+	}
+	return s
+}
+
+// cutMark ends a quoted value that a message cut short (the reader quotes at
+// most 64 bytes of a value it refuses): a secret cut there is no longer whole.
+const cutMark = `"…`
+
+// minCutSecret is the shortest start of a secret hidden where a value was
+// cut short: shorter starts are too common to tell from ordinary text.
+const minCutSecret = 16
+
+// cutSecrets replaces the start of a secret that ends where a quoted value
+// was cut short.
+func (r *redactor) cutSecrets(s string) string {
+	for _, sec := range r.secrets {
+		for k := len(sec) - 1; k >= minCutSecret; k-- {
+			if cut := sec[:k] + cutMark; strings.Contains(s, cut) {
+				s = strings.ReplaceAll(s, cut, redacted+cutMark)
+				break
+			}
+		}
+	}
+	return s
 }
 
 // bytes returns b with every secret replaced; b itself is not modified.
@@ -73,7 +99,7 @@ func (r *redactor) error(err error) error {
 		return err
 	}
 	text := err.Error()
-	if clean := r.r.Replace(text); clean != text {
+	if clean := r.string(text); clean != text {
 		return redactedError{text: clean, err: err}
 	}
 	return err

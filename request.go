@@ -173,6 +173,9 @@ func (c *Client) envelopeError(res *response, env envelope, err error) error {
 	case env.HasCode:
 		e := c.apiError(res)
 		e.Code, e.Message = env.Code, c.secrets.string(env.Message)
+		if env.Code == http.StatusUnprocessableEntity {
+			e.Errors = c.fieldErrors(res.body) // Laravel's 422 inside an HTTP 200
+		}
 		if e.Message == "" {
 			e.Message = http.StatusText(env.Code)
 		}
@@ -230,12 +233,13 @@ func (c *Client) fieldErrors(body []byte) map[string][]string {
 }
 
 // apiError returns an *APIError with what every response tells: status,
-// Retry-After, rate limit, request id and the start of the body, redacted.
+// Retry-After, rate limit, request id and the start of the body, redacted
+// before it is cut, so that a secret across the cut cannot leave its start.
 func (c *Client) apiError(res *response) *APIError {
 	e := &APIError{
 		HTTPStatus: res.status,
-		RequestID:  res.header.Get("X-Request-Id"),
-		Body:       bytes.Clone(c.secrets.bytes(res.body[:min(len(res.body), maxErrorBody)])),
+		RequestID:  c.secrets.string(res.header.Get("X-Request-Id")),
+		Body:       bytes.Clone(start(c.secrets.bytes(res.body), maxErrorBody)),
 		RateLimit:  parseRateLimit(res.header),
 	}
 	if ra, ok := c.retryAfter(res.header); ok {
@@ -247,6 +251,13 @@ func (c *Client) apiError(res *response) *APIError {
 // malformed returns the *APIError of a 2xx response whose body is not the
 // envelope, cause saying why.
 func (c *Client) malformed(res *response, cause error) *APIError {
+	// The reader quotes the value it refused: a secret the body echoed
+	// must not reach the message, nor the *jsonwire.Error that errors.As
+	// hands out.
+	var jerr *jsonwire.Error
+	if errors.As(cause, &jerr) {
+		jerr.Path, jerr.Msg = c.secrets.string(jerr.Path), c.secrets.string(jerr.Msg)
+	}
 	e := malformed(c.apiError(res), cause)
 	e.Message = c.secrets.string(e.Message)
 	return e
@@ -269,3 +280,6 @@ func malformed(e *APIError, cause error) *APIError {
 	e.err = cause
 	return e
 }
+
+// start returns at most the first n bytes of b.
+func start(b []byte, n int) []byte { return b[:min(len(b), n)] }

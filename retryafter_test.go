@@ -160,3 +160,23 @@ func TestCancelDuringWaitAfterTransportError(t *testing.T) {
 	assert.False(t, errors.As(err, &apiErr), "no response arrived")
 	assert.Equal(t, 1, s.attempts())
 }
+
+// TestLongRetryAfterDoesNotShutTheClient meets a Retry-After past the
+// longest wait (an overflowing one): that call ends at once, and the next
+// call probes the server after at most WithMaxRetryAfter instead of the
+// Client refusing every call for good.
+func TestLongRetryAfterDoesNotShutTheClient(t *testing.T) {
+	for _, ra := range []string{"3600", "99999999999999999999"} {
+		s := newScript(reply(http.StatusTooManyRequests, `{"message":"Too Many Attempts."}`, "Retry-After", ra), reply(http.StatusOK, okBody))
+		srv := newTestServer(t, s)
+		c := newTestClient(t, srv.URL)
+		clock := useFakeClock(c)
+		start := clock.now()
+		_, err := getItems(context.Background(), c, nil)
+		require.ErrorIs(t, err, ErrRateLimited, ra)
+		_, err = getItems(context.Background(), c, nil)
+		require.NoError(t, err, ra)
+		assert.Equal(t, 2, s.attempts(), ra)
+		assert.LessOrEqual(t, clock.now().Sub(start), defaultMaxRetryAfter, "held at most the longest wait")
+	}
+}

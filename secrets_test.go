@@ -12,6 +12,8 @@ import (
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
+
+	"github.com/f703e656/agentapi/internal/jsonwire"
 )
 
 const (
@@ -82,6 +84,9 @@ func TestUserinfoNeverInErrors(t *testing.T) {
 		"https://alice:pa55w0rd@api.example.com:badport",
 		"https://alice:pa55w0rd@/nohost",
 		"https://alice:pa55w0rd@api.example.com/#frag",
+		"https:/alice:pa55w0rd@api.example.com", // mistyped: one slash, none, three
+		"https:alice:pa55w0rd@api.example.com",
+		"https:///alice:pa55w0rd@api.example.com",
 	} {
 		c, err := NewClient(base)
 		require.Error(t, err, base)
@@ -104,4 +109,39 @@ func TestUserinfoNeverInErrors(t *testing.T) {
 func TestRedactorShortValuesKept(t *testing.T) {
 	r := newRedactor([]string{"en", testToken})
 	assert.Equal(t, "Unauthenticated. [REDACTED]", r.string("Unauthenticated. "+testToken))
+}
+
+// TestSecretAcrossTheBodyCut puts the token across the 64 KiB that
+// APIError.Body keeps: no start of it may stay.
+func TestSecretAcrossTheBodyCut(t *testing.T) {
+	const tok = "tok_ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789"
+	body := strings.Repeat("x", maxErrorBody-20) + tok + "tail"
+	srv := newTestServer(t, reply(http.StatusUnauthorized, body))
+	c := newTestClient(t, srv.URL, WithToken(tok), WithMaxRetries(0))
+	_, err := getItems(context.Background(), c, nil)
+	var apiErr *APIError
+	require.ErrorAs(t, err, &apiErr)
+	assert.LessOrEqual(t, len(apiErr.Body), maxErrorBody)
+	assert.NotContains(t, string(apiErr.Body), tok[:10], "the token's start is not left at the cut")
+}
+
+// TestLongSecretCutInAMalformedMessage echoes a long token where a number
+// belongs: the reader quotes only the value's first 64 bytes, and even that
+// start must not reach the error, its message or the *jsonwire.Error.
+func TestLongSecretCutInAMalformedMessage(t *testing.T) {
+	tok := "eyJhbGciOiJIUzI1NiJ9." + strings.Repeat("Q", 80)
+	body := `{"code":200,"message":"ok","meta":{"total":1,"last_page":1,"current_page":1,"per_page":15},` +
+		`"data":[{"uuid":"u","maximumcall":"` + tok + `"}]}`
+	srv := newTestServer(t, reply(http.StatusOK, body))
+	c := newTestClient(t, srv.URL, WithToken(tok), WithMaxRetries(0))
+	_, err := c.ListSubsetTasks(context.Background(), "42", nil)
+	require.ErrorIs(t, err, ErrMalformedResponse)
+	var apiErr *APIError
+	require.ErrorAs(t, err, &apiErr)
+	var jerr *jsonwire.Error
+	require.ErrorAs(t, err, &jerr)
+	for _, text := range []string{err.Error(), apiErr.Message, jerr.Error()} {
+		assert.NotContains(t, text, tok[:16], text)
+		assert.Contains(t, text, "data[0].maximumcall", "the path still says where")
+	}
 }
