@@ -98,6 +98,22 @@ func readTaskInput(b []byte) (*agentapi.TaskInput, error) {
 		}
 		extra[k] = x
 	}
+	// A task_extras of the vendor's newer shape (line as {"id", "limit"}
+	// objects, holiday with "begin", pop_mode, redial_*) does not fit the
+	// typed TaskInputExtras: it is sent whole, as given, and its start and
+	// stop times still fill the typed fields that the SDK checks.
+	var span struct {
+		StartTime agentapi.Time `json:"start_time"`
+		StopTime  agentapi.Time `json:"stop_time"`
+	}
+	raw, newer := typed["task_extras"]
+	if newer = newer && decodeStrict(raw, new(agentapi.TaskInputExtras)) != nil; newer {
+		if err := json.Unmarshal(raw, &span); err != nil {
+			return nil, err
+		}
+		delete(typed, "task_extras")
+		extra["task_extras"] = raw
+	}
 	tb, err := json.Marshal(typed)
 	if err != nil {
 		return nil, err
@@ -105,6 +121,9 @@ func readTaskInput(b []byte) (*agentapi.TaskInput, error) {
 	in := new(agentapi.TaskInput)
 	if err := decodeStrict(tb, in); err != nil {
 		return nil, err
+	}
+	if newer {
+		in.Extras.StartTime, in.Extras.StopTime = span.StartTime, span.StopTime
 	}
 	if len(extra) > 0 {
 		in.Extra = extra

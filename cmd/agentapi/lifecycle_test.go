@@ -285,3 +285,32 @@ func TestTaskSetup(t *testing.T) {
 	assert.True(t, strings.HasPrefix(r.stdout, "kind,id,name,remark,detail\n"), r.stdout)
 	assert.Equal(t, len(obj.Groups)+len(obj.Lines)+1, strings.Count(r.stdout, "\n"))
 }
+
+// TestCreateWithTheNewerTaskExtras sends a task_extras of the vendor's
+// newest shape (line objects, holiday with begin, pop_mode): it goes out
+// whole, as given, and its times are still checked before any request.
+func TestCreateWithTheNewerTaskExtras(t *testing.T) {
+	srv := newFake(t, agentapitest.WithTasks(lifeUser, 0))
+	env := fakeEnv(srv)
+	in := `{"name":"newer","destination_extension":12,"dial_time_id":96,"maximumcall":2,
+		"task_extras":{"start_time":"2024-11-01 09:00:00","stop_time":"2024-11-30 18:00:00",
+		"line":[{"id":"94c1a3d9-a19c-4abc-a801-b93f0c706636","limit":5}],
+		"holiday":[{"begin":"2024-11-11 00:00","end":"2024-11-11 23:59"}],"pop_mode":1}}`
+	r := runWith(t, env, in, false, "tasks", "create", "--format", "json")
+	require.Equal(t, exitOK, r.code, r.stderr)
+	last, ok := srv.LastRequest()
+	require.True(t, ok)
+	assert.Equal(t, "/agent-api/new/user/"+lifeUser+"/task", last.EscapedPath)
+	created := oneObject(t, r.stdout)
+	assert.Equal(t, "newer", created["name"])
+	state, ok := srv.Task(lifeUser, created["uuid"].(string))
+	require.True(t, ok)
+	assert.Equal(t, []string{"94c1a3d9-a19c-4abc-a801-b93f0c706636"}, state.Lines, "the line objects reached the server")
+
+	backwards := strings.Replace(in, `"start_time":"2024-11-01 09:00:00"`, `"start_time":"2024-12-01 09:00:00"`, 1)
+	before := srv.Requests()
+	r = runWith(t, env, backwards, false, "tasks", "create")
+	assert.Equal(t, exitUsage, r.code, r.stderr)
+	assert.Contains(t, r.stderr, "start_time")
+	assert.Equal(t, before, srv.Requests(), "refused before any request")
+}

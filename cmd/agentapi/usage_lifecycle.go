@@ -49,7 +49,10 @@ and task_extras.holiday are sent as [] when left out. Optional: sub_user_id,
 bridge_group_id, enable_type, is_call_in (0 outbound, 1 inbound), remark,
 auto_recycle_rule_id, end_action (1: pause and release the lines at the end),
 background_id, llm_intention_id, task_extras.interval_time. Any other key
-(a newer field of the vendor's) is sent as given. For example:
+(a newer field of the vendor's) is sent as given; so is a task_extras of the
+vendor's newer shape (line as {"id", "limit"} objects, holiday with "begin",
+pop_mode, redial_*), whole, once its start_time and stop_time are checked.
+For example:
 
   {
     "name": "November renewals",
