@@ -65,6 +65,7 @@ type rateWindow struct {
 	reset     time.Time // when the spent window reopens; zero: unknown
 	inflight  int       // requests sent and not answered
 	probing   bool      // a probe is out: the others wait for its answer
+	refusal   *APIError // the last 429, which calls held by the window report
 	changed   chan struct{}
 }
 
@@ -181,15 +182,44 @@ func (w *rateWindow) broadcast() {
 	w.changed = make(chan struct{})
 }
 
+// refused notes e, the *APIError of a 429, for the calls the window holds.
+func (w *rateWindow) refused(e *APIError) {
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	w.refusal = e
+}
+
+// lastRefusal returns a copy of the last 429's *APIError, its RetryAfter
+// set to wait; nil when no 429 has been met.
+func (w *rateWindow) lastRefusal(wait time.Duration) *APIError {
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	if w.refusal == nil {
+		return nil
+	}
+	e := *w.refusal
+	e.RetryAfter = wait
+	return &e
+}
+
 // holdForWindow waits d for the server's window to reopen, unless d is
 // longer than WithMaxRetryAfter: then the call ends at once, as when a
-// Retry-After that long is its own.
+// Retry-After that long is its own. A call that ends without waiting (too
+// long, or past its deadline) reports the 429 that shut the window, so that
+// errors.Is matches ErrRateLimited and errors.As finds RetryAfter, as for
+// a call that met the 429 itself.
 func (cl *call) holdForWindow(d time.Duration) error {
+	var err error
 	if d > cl.c.maxRetryAfter {
-		return fmt.Errorf("the rate-limit window reopens in %s, past the longest wait of %s: %w",
+		err = fmt.Errorf("the rate-limit window reopens in %s, past the longest wait of %s: %w",
 			d.Round(time.Second), cl.c.maxRetryAfter, quiet(ErrRateLimited))
+	} else {
+		err = cl.pause(d, "rate limit")
 	}
-	return cl.pause(d, "rate limit")
+	if err != nil && cl.lastAPI == nil {
+		cl.lastAPI = cl.c.window.lastRefusal(d)
+	}
+	return err
 }
 
 // windowHold returns how long a 429 with header h shuts the window: its

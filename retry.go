@@ -63,11 +63,12 @@ func (cl *call) run() (*response, error) {
 		} else {
 			cl.c.window.release(t, res.status, res.header, cl.c.windowHold(res.header), cl.c.now())
 			cl.lastErr = nil
-			if res.status == http.StatusTooManyRequests {
-				cl.info.throttled++
-			}
 			if res.status < 200 || res.status > 299 {
 				cl.lastAPI = cl.c.statusError(res)
+			}
+			if res.status == http.StatusTooManyRequests {
+				cl.info.throttled++
+				cl.c.window.refused(cl.lastAPI)
 			}
 		}
 		wait, reason, retry := cl.next(res, reached, err)

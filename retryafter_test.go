@@ -180,3 +180,27 @@ func TestLongRetryAfterDoesNotShutTheClient(t *testing.T) {
 		assert.LessOrEqual(t, clock.now().Sub(start), defaultMaxRetryAfter, "held at most the longest wait")
 	}
 }
+
+// TestHeldCallReportsTheWindowsRefusal: a call that the shared window holds
+// past its deadline, without a response of its own, still reports the 429
+// that shut the window (ErrRateLimited, RetryAfter) beside the deadline.
+func TestHeldCallReportsTheWindowsRefusal(t *testing.T) {
+	s := newScript(reply(http.StatusTooManyRequests, `{"message":"Too Many Attempts."}`, "Retry-After", "30"))
+	srv := newTestServer(t, s)
+	c := newTestClient(t, srv.URL, WithMaxRetries(0))
+	_, err := getItems(context.Background(), c, nil)
+	require.ErrorIs(t, err, ErrRateLimited)
+
+	// The real clock: the window stays shut ~30 s, the deadline is 5 s
+	// away, so the call returns at once without waiting.
+	ctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
+	defer cancel()
+	_, err = getItems(ctx, c, nil)
+	assert.ErrorIs(t, err, context.DeadlineExceeded)
+	assert.ErrorIs(t, err, ErrRateLimited, "the refusal that holds the call")
+	var apiErr *APIError
+	require.ErrorAs(t, err, &apiErr)
+	assert.Equal(t, http.StatusTooManyRequests, apiErr.HTTPStatus)
+	assert.Greater(t, apiErr.RetryAfter, 5*time.Second)
+	assert.Equal(t, 1, s.attempts(), "the held call sent nothing")
+}
