@@ -114,8 +114,10 @@
 //     included; the context's deadline does too. A wait (backoff,
 //     Retry-After, rate limit) that cannot end before the deadline is not
 //     begun: the call returns at once with an error that wraps both
-//     context.DeadlineExceeded and the last *APIError, so errors.Is matches
-//     both and errors.As still finds RetryAfter. Cancelling the context stops
+//     context.DeadlineExceeded and the last *APIError (for a call the
+//     rate-limit window holds before it sent anything, the 429 that shut the
+//     window), so errors.Is matches both and errors.As still finds
+//     RetryAfter. Cancelling the context stops
 //     a call at once, even during a wait; the error wraps ctx.Err() and the
 //     last *APIError, if a response had arrived.
 //   - Attempts: WithAttemptTimeout (default 60s) bounds each attempt, its
