@@ -61,7 +61,7 @@ func WithMaxItems(n int) PagerOption { return func(c *pagerConfig) { c.maxItems 
 // WalkStats is what a walk has cost and seen so far.
 type WalkStats struct {
 	Requests  int  // page requests sent (retries not counted)
-	Refetched int  // pages requested again to recover items that deletions shifted
+	Refetched int  // pages requested again to recover items that deletions (or creations) shifted
 	Throttled int  // responses with HTTP 429, retried or not
 	Changed   bool // total or last_page changed during the walk
 }
