@@ -35,3 +35,24 @@ func TestGetTaskStatusMatchesList(t *testing.T) {
 		assert.Equal(t, st.want, page.Items[0].Status())
 	}
 }
+
+// TestGetTaskStatusMatchesListForGeneratedTasks checks the same for the
+// fake's generated tasks, which cover every status (abnormal and unknown
+// included).
+func TestGetTaskStatusMatchesListForGeneratedTasks(t *testing.T) {
+	srv := agentapitest.NewServer(agentapitest.WithTasks("u1", 10))
+	t.Cleanup(srv.Close)
+	c, err := NewClient(srv.URL, WithHTTPClient(srv.Client()))
+	require.NoError(t, err)
+	ctx := context.Background()
+	page, err := c.ListSubsetTasks(ctx, "u1", &ListSubsetTasksOptions{PerPage: 10})
+	require.NoError(t, err)
+	seen := map[TaskStatus]bool{}
+	for _, listed := range page.Items {
+		got, err := c.GetTask(ctx, "u1", listed.UUID, nil)
+		require.NoError(t, err)
+		assert.Equal(t, listed.Status(), got.Status(), "task %s", listed.Name)
+		seen[listed.Status()] = true
+	}
+	assert.Len(t, seen, 5, "every status is covered")
+}

@@ -59,7 +59,7 @@ func appendLifeTask(b []byte, a *account, t *task) []byte {
 	b = append(b, `,"status_str":`...)
 	b = append(b, statusStr(kind)...)
 	b = append(b, `,"new_task_extra":`...)
-	b = appendLifeRemote(b, s)
+	b = appendLifeRemote(b, s, false)
 	b = append(b, `,"caller_line":null,"auto_recycle_rule":null,"group":{"id":`...)
 	b = strconv.AppendInt(b, int64(s.groupID), 10)
 	b = append(b, `,"name":`...)
@@ -97,7 +97,7 @@ func appendEditTask(b []byte, t *task) []byte {
 	b = append(b, `,"llm_intention_id":`...)
 	b = strconv.AppendInt(b, int64(s.llmIntention), 10)
 	b = append(b, `,"new_task_extra":`...)
-	b = appendLifeRemote(b, s)
+	b = appendLifeRemote(b, s, true)
 	b = append(b, `,"background_id":`...)
 	b = appendNullInt(b, s.backgroundID)
 	b = append(b, `,"caller_line_name":null,"destination_extension_name":`...)
@@ -156,7 +156,7 @@ func appendExtras(b []byte, s *settings, full bool) []byte {
 // settings: [] (or null, nullExtra) for an abnormal task. Its work_hour has wday a string: "-1"
 // (every day of work_week) when every day has the same hours, as the
 // vendor's example shows, otherwise the day's number ("1").
-func appendLifeRemote(b []byte, s *settings) []byte {
+func appendLifeRemote(b []byte, s *settings, editView bool) []byte {
 	if s.abnormal && s.nullExtra {
 		return append(b, "null"...)
 	}
@@ -166,7 +166,7 @@ func appendLifeRemote(b []byte, s *settings) []byte {
 	b = append(b, `{"name":`...)
 	b = appendString(b, s.name)
 	b = append(b, `,"enable":`...)
-	if s.full {
+	if editView {
 		// The settings view has no top-level enable: its remote task's
 		// enable is the task's, so that a client reading it (as the SDK
 		// does) derives the status the list shows.
