@@ -30,7 +30,7 @@ const (
 //  6. the list, or 500 when its query would fail in PHP or SQL.
 //
 // Steps 1 to 4 are the same for every route (gate); the lifecycle's
-// endpoints then validate their bodies (lifecycle_doc.go).
+// endpoints then validate their bodies (see the package doc).
 //
 // Before that, it counts and logs the request, waits out the latency and
 // takes the fault aimed at it, if any (see Fault), which replaces the

@@ -11,12 +11,12 @@ type TaskState struct {
 	Enable               bool   // the task's enable
 	CallStatus           bool   // new_task_extra.call_status
 	Abnormal             bool   // new_task_extra is sent as [] (no remote task)
-	MaximumCall          int
-	DialTimeID           int
-	DestinationExtension int
+	MaximumCall          int      // concurrent lines (maximumcall)
+	DialTimeID           int      // the dial-time group (dial_time_id)
+	DestinationExtension int      // the script group id (destination_extension)
 	Lines                []string // task_extras.line
 	StartTime            string   // task_extras.start_time, as sent
-	StopTime             string
+	StopTime             string   // task_extras.stop_time, as sent
 }
 
 // Task returns the task taskID of userID (any of its sub-accounts), and

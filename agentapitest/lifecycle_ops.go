@@ -5,9 +5,10 @@ import (
 	"strconv"
 )
 
-// TaskRunningCode and its message are the envelope the platform answers,
-// with HTTP 200, to a change of a running 2.0 task (enable and call_status
-// both true): the fake refuses an update with it.
+// TaskRunningCode is the envelope code the platform answers, with HTTP 200
+// and the message "2.0任务启动中,请先停止任务", to a change of a running 2.0
+// task (enable and call_status both true): the fake refuses an update with
+// it.
 const (
 	TaskRunningCode    = 6007
 	taskRunningMessage = "2.0任务启动中,请先停止任务"
