@@ -7,10 +7,10 @@ import "slices"
 type TaskState struct {
 	UUID                 string
 	Name                 string
-	UserID               string // the owner: the user or one of its SubAccounts
-	Enable               bool   // the task's enable
-	CallStatus           bool   // new_task_extra.call_status
-	Abnormal             bool   // new_task_extra is sent as [] (no remote task)
+	UserID               string   // the owner: the user or one of its SubAccounts
+	Enable               bool     // the task's enable
+	CallStatus           bool     // new_task_extra.call_status
+	Abnormal             bool     // new_task_extra is sent as [] (no remote task)
 	MaximumCall          int      // concurrent lines (maximumcall)
 	DialTimeID           int      // the dial-time group (dial_time_id)
 	DestinationExtension int      // the script group id (destination_extension)
