@@ -13,7 +13,7 @@ import (
 type TaskInput struct {
 	SubUserID            string          `json:"sub_user_id,omitempty"`
 	Name                 string          `json:"name"`                  // required
-	DestinationExtension int             `json:"destination_extension"` // script group id, required
+	DestinationExtension int             `json:"destination_extension"` // script (话术) group id, required; Task.DestinationExtension reads it back as a string
 	DialTimeID           int             `json:"dial_time_id"`          // required
 	MaximumCall          int             `json:"maximumcall"`           // concurrent lines, required
 	BridgeGroupID        int             `json:"bridge_group_id,omitempty"`

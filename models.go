@@ -47,7 +47,7 @@ type Task struct {
 	// DialTimeID is the legacy dial-time group; the vendor says it is for
 	// reference only, as its working hours are not synced to the task.
 	DialTimeID           int    `json:"dial_time_id"`
-	DestinationExtension string `json:"destination_extension"` // the script (话术) id
+	DestinationExtension string `json:"destination_extension"` // the script (话术) group id, as a string; TaskInput.DestinationExtension sends it as a number
 	// DestinationExtensionName is the script's name; sent by the settings
 	// endpoint (GetTask).
 	DestinationExtensionName  string          `json:"destination_extension_name,omitempty"`
