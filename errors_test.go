@@ -251,3 +251,27 @@ func TestEnvelope422KeepsFieldErrors(t *testing.T) {
 	require.ErrorAs(t, err, &apiErr)
 	assert.Equal(t, map[string][]string{"name": {"The name field is required."}}, apiErr.Errors)
 }
+
+// TestPrefixOnceInPagerAndStatusErrors extends TestPrefixOncePerChain to the
+// errors the pager and TaskStatus make themselves.
+func TestPrefixOnceInPagerAndStatusErrors(t *testing.T) {
+	ctx := context.Background()
+	page := func(cur, last, total int, items ...Task) func(context.Context, int) (*TaskPage, fetchInfo, error) {
+		return func(context.Context, int) (*TaskPage, fetchInfo, error) {
+			return &TaskPage{Items: items, Meta: PageMeta{CurrentPage: cur, LastPage: last, Total: total}}, fetchInfo{}, nil
+		}
+	}
+	var errs []error
+	_, err := newPager(page(7, 9, 9, Task{UUID: "a"}), taskKey, 1, nil).Next(ctx) // wrong current_page
+	errs = append(errs, err)
+	_, err = newPager(page(1, 9, 9), taskKey, 1, nil).Next(ctx) // empty while more follow
+	errs = append(errs, err)
+	_, err = newPager(page(1, 9, 9, Task{UUID: "a"}), taskKey, 1, []PagerOption{WithConcurrency(0)}).Next(ctx)
+	errs = append(errs, err)
+	_, err = ParseTaskStatus("sleeping")
+	errs = append(errs, err)
+	for _, err := range errs {
+		require.Error(t, err)
+		assert.Equal(t, 1, countPrefix(err), err.Error())
+	}
+}

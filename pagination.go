@@ -3,7 +3,6 @@ package agentapi
 import (
 	"context"
 	"errors"
-	"fmt"
 	"net/http"
 	"sync"
 )
@@ -157,11 +156,11 @@ func newPager[T any](fetch func(ctx context.Context, page int) (*Page[T], fetchI
 	p.next = p.start
 	switch {
 	case fetch == nil:
-		p.cfgErr = fmt.Errorf("agentapi: pager without a fetch function: %w", ErrInvalidArgument)
+		p.cfgErr = invalidf("pager without a fetch function")
 	case cfg.concurrency < 1:
-		p.cfgErr = fmt.Errorf("agentapi: concurrency %d is less than 1: %w", cfg.concurrency, ErrInvalidArgument)
+		p.cfgErr = invalidf("concurrency %d is less than 1", cfg.concurrency)
 	case cfg.maxItems < 0:
-		p.cfgErr = fmt.Errorf("agentapi: max items %d is negative: %w", cfg.maxItems, ErrInvalidArgument)
+		p.cfgErr = invalidf("max items %d is negative", cfg.maxItems)
 	}
 	return p
 }

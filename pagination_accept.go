@@ -1,7 +1,6 @@
 package agentapi
 
 import (
-	"fmt"
 	"strings"
 )
 
@@ -43,7 +42,7 @@ func (p *Pager[T]) wanted(queued int) bool {
 func (p *Pager[T]) accept(r result[T], dedupe bool) (*Page[T], error) {
 	num, pg := r.num, r.page
 	if pg == nil {
-		return nil, fmt.Errorf("agentapi: page %d: no page returned: %w", num, ErrMalformedResponse)
+		return nil, wrapf("page %d: no page returned: %w", num, ErrMalformedResponse)
 	}
 	if r.redo == nil && (p.ended || p.last > 0 && num > p.last) {
 		// Fetched past the end: a last_page that shrank while it was in flight.
@@ -55,7 +54,7 @@ func (p *Pager[T]) accept(r result[T], dedupe bool) (*Page[T], error) {
 	case cur <= 0:
 		cur = num // no pagination block
 	case cur != num:
-		return nil, fmt.Errorf("agentapi: page %d: the server answered current_page %d: %w", num, cur, ErrMalformedResponse)
+		return nil, wrapf("page %d: the server answered current_page %d: %w", num, cur, ErrMalformedResponse)
 	}
 	if last <= 0 {
 		last = cur // no pagination block: this page is all there is
@@ -73,7 +72,7 @@ func (p *Pager[T]) accept(r result[T], dedupe bool) (*Page[T], error) {
 	}
 	end := cur >= last
 	if len(pg.Items) == 0 && !end {
-		return nil, fmt.Errorf("agentapi: page %d is empty while last_page is %d: %w", num, last, ErrMalformedResponse)
+		return nil, wrapf("page %d is empty while last_page is %d: %w", num, last, ErrMalformedResponse)
 	}
 	p.last = last // drift: the newest last_page is followed
 	if p.perPage == 0 {
@@ -90,10 +89,13 @@ func (p *Pager[T]) accept(r result[T], dedupe bool) (*Page[T], error) {
 	switch {
 	case fresh > 0:
 		p.stale = 0
-	case !end:
-		// A server that ignores the page number repeats itself forever.
+	case !end && !p.drift.moved:
+		// A server that ignores the page number repeats itself forever. Once
+		// the list has moved, pages without a new item are what drift makes
+		// (pages served before a deletion, taken after pages served after
+		// it): last_page and the page bound still end such a walk.
 		if p.stale++; p.stale >= maxStalePages {
-			return nil, fmt.Errorf("agentapi: %d pages in a row brought no new item while the server claims %d pages (at page %d): %w",
+			return nil, wrapf("%d pages in a row brought no new item while the server claims %d pages (at page %d): %w",
 				p.stale, last, num, ErrMalformedResponse)
 		}
 	}

@@ -38,6 +38,7 @@ type drift struct {
 	seenFirst  bool        // first is set
 	shrank     bool        // a response's total was below the first's: deletions
 	grew       bool        // a response's total was above the first's: creations
+	moved      bool        // a response's total or last_page differed from the first's
 	reads      int         // reads again launched, to group recoveries
 	prev       *edge       // the last forward page taken; nil without meta
 	recoveries []*recovery // readings again not yet done
@@ -90,7 +91,9 @@ func (d *drift) note(m PageMeta) bool {
 	}
 	d.shrank = d.shrank || m.Total < d.first.Total
 	d.grew = d.grew || m.Total > d.first.Total
-	return m.Total != d.first.Total || m.LastPage != d.first.LastPage
+	changed := m.Total != d.first.Total || m.LastPage != d.first.LastPage
+	d.moved = d.moved || changed
+	return changed
 }
 
 // forward records forward page num, taken in page order, which answered

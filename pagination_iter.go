@@ -2,7 +2,6 @@ package agentapi
 
 import (
 	"context"
-	"fmt"
 	"iter"
 )
 
@@ -76,7 +75,7 @@ func (p *Pager[T]) All(ctx context.Context) iter.Seq2[T, error] {
 			for i := range pg.Items {
 				// A cancelled ctx also stops the page in hand.
 				if err := ctx.Err(); err != nil {
-					cancelled = p.fail(fmt.Errorf("agentapi: %w", err))
+					cancelled = p.fail(wrapf("%w", err))
 					return false
 				}
 				if !yield(pg.Items[i], nil) {
@@ -117,7 +116,7 @@ func (p *Pager[T]) begin(ctx context.Context) error {
 		return p.err
 	}
 	if ctx == nil {
-		return fmt.Errorf("agentapi: nil context.Context: %w", ErrInvalidArgument)
+		return invalidf("nil context.Context")
 	}
 	return nil
 }
@@ -183,7 +182,7 @@ func (p *Pager[T]) fail(err error) error {
 // its end: the page bound.
 func (p *Pager[T]) exhausted() error {
 	if p.next-p.start >= p.maxPages {
-		return p.fail(fmt.Errorf("agentapi: %d pages walked without reaching the last page: %w", p.maxPages, ErrMalformedResponse))
+		return p.fail(wrapf("%d pages walked without reaching the last page: %w", p.maxPages, ErrMalformedResponse))
 	}
 	p.done = true
 	return nil

@@ -74,7 +74,7 @@ func (s TaskStatus) Label() string {
 // fails for a value outside the constants.
 func (s TaskStatus) MarshalText() ([]byte, error) {
 	if s < 0 || int(s) >= len(statusWords) {
-		return nil, fmt.Errorf("agentapi: invalid task status %d: %w", int(s), ErrInvalidArgument)
+		return nil, invalidf("invalid task status %d", int(s))
 	}
 	return []byte(statusWords[s]), nil
 }
@@ -98,5 +98,5 @@ func ParseTaskStatus(word string) (TaskStatus, error) {
 			return TaskStatus(i), nil
 		}
 	}
-	return StatusUnknown, fmt.Errorf("agentapi: unknown task status %q (want one of unknown, dialing, paused, waiting, abnormal): %w", word, ErrInvalidArgument)
+	return StatusUnknown, invalidf("unknown task status %q (want one of unknown, dialing, paused, waiting, abnormal)", word)
 }
