@@ -26,7 +26,10 @@ Print one 2.0 task's full settings
 (GET /agent-api/new/user/{user_id}/task/{task_id}/edit).
 
 Flags:
-` + callHelp + taskOutputHelp + "\n"
+` + callHelp + taskOutputHelp + ` The settings view sends no
+uuid, nor dates: the uuid shown is TASK_ID (in json and jsonl, a "uuid" key
+added before "task_status").
+`
 
 // setupUsage is the help of "tasks setup".
 const setupUsage = `Usage: agentapi tasks setup [flags]
