@@ -159,23 +159,26 @@ func (c apiConfig) connect(ctx context.Context, cmd string, prog *progress) (con
 	if err != nil {
 		closeDemo()
 		cancel()
-		return ctx, nil, nil, &usageError{err: redact(err, c.secrets()...), cmd: cmd}
+		return ctx, nil, nil, &usageError{err: redact(commandPrefix(cmd, err), c.secrets()...), cmd: cmd}
 	}
 	return ctx, client, func() { client.CloseIdleConnections(); closeDemo(); cancel() }, nil
 }
 
 // failure returns err, the failure of a call under ctx, as the command
-// reports it: a refused argument is a usage error, a timeout says so, and
-// no secret appears, even when a server echoes one back.
+// reports it: a refused argument is a usage error prefixed with cmd, a
+// timeout says so, a refusal the tool can explain gets a hint line, and no
+// secret appears, even when a server echoes one back.
 func (c apiConfig) failure(ctx context.Context, cmd string, err error) error {
 	var ue *usageError
 	switch {
 	case errors.As(err, &ue):
 		return err
 	case errors.Is(err, agentapi.ErrInvalidArgument):
-		return &usageError{err: redact(err, c.secrets()...), cmd: cmd}
+		return &usageError{err: redact(commandPrefix(cmd, err), c.secrets()...), cmd: cmd}
 	case errors.Is(err, agentapi.ErrTaskRunning):
 		err = fmt.Errorf("%w\nagentapi: hint: the task is running: pause it first (agentapi tasks pause TASK_ID)", err)
+	case errors.Is(err, agentapi.ErrUnauthorized) && c.token == "":
+		err = fmt.Errorf("%w\nagentapi: hint: no token was sent: set AGENTAPI_TOKEN or --token-file", err)
 	case errors.Is(err, agentapi.ErrValidation):
 		err = fieldErrors(err)
 	case errors.Is(ctx.Err(), context.DeadlineExceeded) && c.timeout > 0:
@@ -184,6 +187,17 @@ func (c apiConfig) failure(ctx context.Context, cmd string, err error) error {
 		err = fmt.Errorf("agentapi: interrupted: %w", err)
 	}
 	return redact(err, c.secrets()...)
+}
+
+// commandPrefix returns err, an SDK error ("agentapi: task id ..."), with
+// cmd after its "agentapi: " as the tool's own errors have it ("agentapi:
+// tasks get: task id ..."), keeping what it wraps for errors.Is.
+func commandPrefix(cmd string, err error) error {
+	msg, ok := strings.CutPrefix(err.Error(), "agentapi: ")
+	if !ok || strings.HasPrefix(msg, cmd+": ") {
+		return err
+	}
+	return &redacted{msg: "agentapi: " + cmd + ": " + msg, err: err}
 }
 
 // fieldErrors returns err, a validation failure (HTTP 422), with its field
@@ -228,8 +242,8 @@ func redact(err error, secrets ...string) error {
 // minSecret is the length from which a value is redacted.
 const minSecret = 4
 
-// redacted is an error whose message had secrets replaced; errors.Is and
-// errors.As still see the original.
+// redacted is an error whose message was rewritten (secrets replaced, the
+// command added); errors.Is and errors.As still see the original.
 type redacted struct {
 	msg string
 	err error

@@ -84,7 +84,8 @@ func TestRunExitCodes(t *testing.T) {
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
 			args := append([]string{"tasks", "list", "--user", "42", "--retries", "0"}, c.args...)
-			r := runCLI(t, map[string]string{"AGENTAPI_BASE_URL": c.base}, args...)
+			// with a token: without one, a 401 adds a hint line
+			r := runCLI(t, map[string]string{"AGENTAPI_BASE_URL": c.base, "AGENTAPI_TOKEN": secretToken}, args...)
 			assert.Equal(t, c.want, r.code, r.stderr)
 			if c.want != exitOK {
 				assert.Equal(t, 1, strings.Count(r.stderr, "\n"), r.stderr)

@@ -195,6 +195,7 @@ func TestBinaryAPIFailuresNeverShowToken(t *testing.T) {
 				}
 				assert.Empty(t, r.stdout)
 				assert.NotContains(t, r.stdout+r.stderr, secretToken)
+				assert.NotContains(t, r.stderr, "no token was sent", "a token was sent")
 			})
 		}
 	}

@@ -1,7 +1,9 @@
 package main
 
 import (
+	"bytes"
 	"context"
+	"encoding/json"
 	"fmt"
 
 	"github.com/f703e656/agentapi"
@@ -20,8 +22,24 @@ func setupGet(fs *flagSet) action {
 			if err != nil {
 				return err
 			}
+			fillUUID(t, args[0])
 			return p.task(t)
 		})
+	}
+}
+
+// fillUUID gives t, a task's settings view, the uuid id when the API sent
+// none (the settings view has no uuid): in UUID for the table and csv, and
+// as a "uuid" key in Raw for json and jsonl, added last so that it wins
+// over an empty "uuid" the API may have sent.
+func fillUUID(t *agentapi.Task, id string) {
+	if t.UUID != "" {
+		return
+	}
+	t.UUID = id
+	var buf bytes.Buffer
+	if json.Compact(&buf, t.Raw) == nil && isObject(buf.Bytes()) {
+		t.Raw = withKey(buf.Bytes(), "uuid", id)
 	}
 }
 

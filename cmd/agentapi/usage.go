@@ -62,7 +62,7 @@ Flags:
   --sub-user ID       only the tasks of this sub-account
   --name TEXT         only the tasks whose name contains TEXT
   --page N            the page to fetch; with --all, the page to start at (default 1)
-  --per-page N        tasks per page (default: the server's)
+  --per-page N        tasks per page (default: the server's 15; with --all, 100)
   --all               fetch every page, not just one
   --concurrency N     pages in flight at once, with --all only (default 1)
   --max N             stop after N tasks, counted after --status (default 0: no limit)
@@ -89,8 +89,9 @@ while the server's window is spent (the walk then resumes).
 // serveUsage is the help of "fake serve".
 const serveUsage = `Usage: agentapi fake serve [flags]
 
-Run an in-memory fake of the API's task list until SIGINT or SIGTERM, for
-scripts and for other programs' tests. The first line on stdout is
+Run an in-memory fake of the API until SIGINT or SIGTERM, for scripts and
+for other programs' tests: the task lists, the 2.0 task lifecycle (get,
+setup, create, update, pause, copy, delete) and the dial-time groups. The first line on stdout is
 "listening on http://HOST:PORT", printed once the server accepts requests.
 
 Flags:

@@ -2,7 +2,8 @@ package main
 
 // The help of the 2.0 task lifecycle and dial-time commands.
 
-// callHelp documents --sub-user and the shared flags of a one-call command.
+// callHelp documents --sub-user and the shared flags of a one-call command
+// on one task.
 const callHelp = `  --sub-user ID       act on this sub-account's task (sub_user_id)
 
 ` + apiHelp
@@ -11,7 +12,10 @@ const callHelp = `  --sub-user ID       act on this sub-account's task (sub_user
 const taskOutputHelp = `
 Output: the task as one row of 'agentapi tasks list' (table, csv) or one
 object (json: an array of one; jsonl: one line), the object being what the
-API answered plus "task_status". A write answers what the API's data held:
+API answered plus "task_status".`
+
+// writeOutputHelp says how create, update and copy print the task.
+const writeOutputHelp = taskOutputHelp + ` A write answers what the API's data held:
 often part of the task (the settings view has no uuid).
 `
 
@@ -22,7 +26,10 @@ Print one 2.0 task's full settings
 (GET /agent-api/new/user/{user_id}/task/{task_id}/edit).
 
 Flags:
-` + callHelp + taskOutputHelp
+` + callHelp + taskOutputHelp + ` The settings view sends no
+uuid, nor dates: the uuid shown is TASK_ID (in json and jsonl, a "uuid" key
+added before "task_status").
+`
 
 // setupUsage is the help of "tasks setup".
 const setupUsage = `Usage: agentapi tasks setup [flags]
@@ -32,7 +39,9 @@ the dial-time groups (their id is a task's dial_time_id) and the caller lines
 (their id goes in task_extras.line).
 
 Flags:
-` + callHelp + `
+  --sub-user ID       use this sub-account's groups and lines (sub_user_id)
+
+` + apiHelp + `
 Output: table and csv have the columns kind (dial_time_group or caller_line),
 id, name, remark, detail (a group's hours by weekday, a line's belong_user);
 jsonl writes each group and line as its object plus "kind"; json writes one
@@ -63,7 +72,7 @@ For example:
     "task_extras": {
       "start_time": "2024-11-01 09:00:00",
       "stop_time": "2024-11-30 18:00:00",
-      "line": ["3"],
+      "line": ["94c1a3d9-a19c-4abc-a801-b93f0c706636"],
       "holiday": [{"start": "2024-11-11 00:00", "end": "2024-11-11 23:59"}]
     }
   }
@@ -84,20 +93,23 @@ Flags:
   --file PATH         read the task from PATH ("-" or none: standard input)
   --sub-user ID       create it for this sub-account (sets sub_user_id)
 
-` + apiHelp + "\n" + taskInputHelp + taskOutputHelp
+` + apiHelp + "\n" + taskInputHelp + writeOutputHelp
 
 // updateUsage is the help of "tasks update".
 const updateUsage = `Usage: agentapi tasks update TASK_ID [--file PATH] [flags]
 
 Replace a 2.0 task's settings (PUT /agent-api/new/user/{user_id}/task/{task_id}):
-send them all, as for create ('agentapi tasks get' shows the current ones).
+send them all, as for create. 'agentapi tasks get TASK_ID --format json'
+shows the current values in the API's shape, not TaskInput's (there
+destination_extension is a string such as "102", task_extras differ): copy
+the fields listed under Input below into a TaskInput.
 A running task is refused (exit 1): pause it first.
 
 Flags:
   --file PATH         read the task from PATH ("-" or none: standard input)
   --sub-user ID       the task of this sub-account (sets sub_user_id)
 
-` + apiHelp + "\n" + taskInputHelp + taskOutputHelp
+` + apiHelp + "\n" + taskInputHelp + writeOutputHelp
 
 // pauseUsage is the help of "tasks pause".
 const pauseUsage = `Usage: agentapi tasks pause TASK_ID [flags]
@@ -117,7 +129,7 @@ may have arrived, so that a failure never leaves two copies: check with
 'agentapi tasks list' before trying again.
 
 Flags:
-` + callHelp + taskOutputHelp
+` + callHelp + writeOutputHelp
 
 // deleteUsage is the help of "tasks delete".
 const deleteUsage = `Usage: agentapi tasks delete TASK_ID [--yes] [flags]
@@ -139,7 +151,9 @@ one page, or every page with --all. A group's id is a task's dial_time_id.
 Flags:
   --page N            the page to fetch; with --all, the page to start at (default 1)
   --all               fetch every page
-` + callHelp + groupOutputHelp
+  --sub-user ID       list the groups of this sub-account (sub_user_id)
+
+` + apiHelp + groupOutputHelp
 
 // groupOutputHelp says how dial-time groups print.
 const groupOutputHelp = `
