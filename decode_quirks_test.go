@@ -206,6 +206,7 @@ func TestQuirkList(t *testing.T) {
 		{json: `{"0":1,"3":4,"1":2}`, want: []int{1, 2, 4}},
 		{json: `{"10":3,"9":2,"-1":1}`, want: []int{1, 2, 3}},
 		{json: `{"1":5,"0":4,"1":6}`, want: []int{4, 6}},
+		{json: `{"9223372036854775807":7,"-9223372036854775808":1}`, want: []int{1, 7}}, // no overflow in the order
 		{json: `[1,"x"]`, wantErr: `[1]: string "x" is not an integer`},
 		{json: `{"0":1,"5":1.5}`, wantErr: `[5]: number 1.5 is not an integer`},
 		{json: `{"a":1}`, wantErr: `key "a" is not a list index`},

@@ -1,6 +1,7 @@
 package jsonwire
 
 import (
+	"cmp"
 	"slices"
 	"strconv"
 )
@@ -139,7 +140,7 @@ func phpList[T any](d *Decoder, elem func(*T) error) ([]T, error) {
 	if err != nil {
 		return nil, err
 	}
-	slices.SortStableFunc(entries, func(a, b entry) int { return a.key - b.key })
+	slices.SortStableFunc(entries, func(a, b entry) int { return cmp.Compare(a.key, b.key) }) // a.key-b.key would overflow at the extremes
 	out := make([]T, 0, len(entries))
 	for i, e := range entries {
 		if i+1 < len(entries) && entries[i+1].key == e.key {
