@@ -16,7 +16,7 @@ import (
 
 // Version is the SDK's version, sent in the User-Agent header as
 // "agentapi-go/<Version>".
-const Version = "0.1.0"
+const Version = "0.2.0"
 
 // Client is a client of the agent API. It is safe for concurrent use; create
 // one per base URL and reuse it, since it holds the connection pool and the
