@@ -164,7 +164,7 @@ func TestRequestHeaders(t *testing.T) {
 	assert.Equal(t, "key-1", got[0].Get("X-Api-Key"))
 
 	assert.Equal(t, "application/json", got[1].Get("Accept"))
-	assert.Equal(t, "agentapi-go/"+Version, got[1].Get("User-Agent"))
+	assert.Equal(t, "agentapi-go/0.2.0", got[1].Get("User-Agent"))
 	assert.Empty(t, got[1].Values("Authorization"))
 	assert.Empty(t, got[1].Values("X-Api-Key"))
 }
