@@ -166,7 +166,7 @@ func (d *Decoder) key() (string, error) {
 	i, j := d.pos, d.keyAt
 	d.keyAt++
 	if j < len(d.keys) {
-		if rec := d.keys[j]; i+len(rec) <= len(d.s) && d.s[i:i+len(rec)] == rec {
+		if rec := d.keys[j]; sameAt(d.s, i, rec) {
 			d.pos = i + len(rec)
 			d.ws()
 			return rec[1 : len(rec)-2], nil

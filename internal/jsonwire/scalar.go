@@ -46,6 +46,12 @@ func (d *Decoder) ReadInt() (int, error) {
 
 // intNumber reads the number at pos as an int; plain integers take the fast path.
 func (d *Decoder) intNumber() (int, error) {
+	if i := d.pos; i+1 < len(d.data) { // one digit and a separator: most of the API's ints
+		if c, next := d.data[i]-'0', d.data[i+1]; c <= 9 && (next == ',' || next == '}' || next == ']') {
+			d.pos = i + 1
+			return int(c), nil
+		}
+	}
 	i, neg := d.pos, d.data[d.pos] == '-'
 	if neg {
 		i++
